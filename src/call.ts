@@ -1,0 +1,61 @@
+import {
+  type HttpExchange,
+  VpnaasApiError,
+  VpnaasResponseError,
+} from "./errors";
+
+/** The fetch signature every layer of this package speaks: one Request in, one Response out. */
+export type Fetch = (request: Request) => Promise<Response>;
+
+/** What openapi-fetch resolves to when called with `parseAs: "text"`. */
+interface TextResult {
+  data?: string;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Sends one operation through openapi-fetch and returns member `key` of its JSON body.
+ *
+ * Adding an operation is always: declare it in the spec, `npm run generate`, then call
+ * `callJson(fetch => api.VERB(path, { params, parseAs: "text", fetch }), transport, key)`.
+ * The body is fetched as text and parsed here, so that a bad body becomes a
+ * {@link VpnaasResponseError} with an excerpt instead of a bare `SyntaxError`.
+ */
+export async function callJson<T>(
+  invoke: (fetch: Fetch) => Promise<TextResult>,
+  transport: Fetch,
+  key: string,
+): Promise<T> {
+  let sent: Request | undefined;
+  const { data, error, response } = await invoke((request) => {
+    sent = request;
+    return transport(request);
+  });
+  const exchange: HttpExchange = {
+    method: sent?.method ?? "?",
+    url: sent?.url ?? response.url,
+    status: response.status,
+    statusText: response.statusText,
+    requestId: response.headers.get("x-openstack-request-id") ?? response.headers.get("x-request-id") ?? undefined,
+  };
+  if (!response.ok) throw new VpnaasApiError(exchange, error);
+
+  const contentType = response.headers.get("content-type") ?? undefined;
+  const text = data ?? "";
+  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new VpnaasResponseError(exchange, "expected a JSON body", text, contentType);
+  }
+  if (text === "") throw new VpnaasResponseError(exchange, "expected a JSON body", text, contentType);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    throw new VpnaasResponseError(exchange, "the body is not valid JSON (truncated?)", text, contentType, cause);
+  }
+  const member = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+  if (typeof member !== "object" || member === null || Array.isArray(member)) {
+    throw new VpnaasResponseError(exchange, `the JSON body has no "${key}" object`, text, contentType);
+  }
+  return member as T;
+}

@@ -1,0 +1,55 @@
+import type { Client } from "openapi-fetch";
+import { callJson, type Fetch } from "./call";
+import type { IpsecSiteConnection, IpsecSiteConnectionField, paths, ResponseBody } from "./types";
+import { optionalFields, requireUuid } from "./validation";
+
+/** Per-call options of every operation. */
+export interface CallOptions {
+  /** Aborts the call; the promise then rejects. */
+  signal?: AbortSignal;
+}
+
+export interface GetIpsecSiteConnectionOptions<F extends IpsecSiteConnectionField = IpsecSiteConnectionField> extends CallOptions {
+  /** Return only these attributes (sent as `?fields=a&fields=b`); the result type narrows to them. */
+  fields?: readonly F[];
+}
+
+/** Operations on `/v2.0/vpn/ipsec-site-connections`. */
+export interface IpsecSiteConnectionOperations {
+  /**
+   * `GET /v2.0/vpn/ipsec-site-connections/{connection_id}`: one connection, unwrapped from its
+   * `ipsec_site_connection` envelope. The result includes the secret `psk`.
+   *
+   * @throws VpnaasValidationError when `connectionId` is not a UUID or `fields` names an unknown
+   *   attribute; nothing is sent then.
+   * @throws VpnaasApiError on a non-2xx answer, e.g. 404 `IPsecSiteConnectionNotFound`.
+   * @throws VpnaasResponseError when a 2xx body is not the JSON envelope the spec describes.
+   */
+  getIpsecSiteConnection(connectionId: string, options?: CallOptions & { fields?: undefined }): Promise<IpsecSiteConnection>;
+  getIpsecSiteConnection<F extends IpsecSiteConnectionField>(
+    connectionId: string,
+    options: GetIpsecSiteConnectionOptions<F> & { fields: readonly F[] },
+  ): Promise<Pick<IpsecSiteConnection, F & keyof IpsecSiteConnection>>;
+}
+
+type Envelope = ResponseBody<"getIpsecSiteConnection", 200>;
+
+export function ipsecSiteConnectionOperations(api: Client<paths>, transport: Fetch): IpsecSiteConnectionOperations {
+  return {
+    async getIpsecSiteConnection(connectionId: string, options: GetIpsecSiteConnectionOptions = {}) {
+      const connection_id = requireUuid("connectionId", connectionId);
+      const fields = optionalFields(options.fields);
+      return callJson<Envelope["ipsec_site_connection"]>(
+        (fetch) =>
+          api.GET("/v2.0/vpn/ipsec-site-connections/{connection_id}", {
+            params: { path: { connection_id }, query: fields ? { fields } : undefined },
+            signal: options.signal,
+            parseAs: "text",
+            fetch,
+          }),
+        transport,
+        "ipsec_site_connection",
+      );
+    },
+  } as IpsecSiteConnectionOperations;
+}

@@ -1,0 +1,38 @@
+import { ipsecSiteConnectionFieldValues } from "../generated/openapi";
+import { VpnaasValidationError } from "./errors";
+import type { IpsecSiteConnectionField } from "./types";
+
+// Canonical 8-4-4-4-12 hex UUID, any version, either case. Checked before sending because
+// openapi-fetch turns "" into the collection URL and undefined into a literal "{connection_id}",
+// and an id holding "/" or ".." would address another resource.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Returns `value` if it is a UUID string, else throws {@link VpnaasValidationError} naming `parameter`. */
+export function requireUuid(parameter: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new VpnaasValidationError(parameter, `${parameter} must be a UUID string, got ${describe(value)}; nothing was sent.`);
+  }
+  if (!UUID.test(value)) {
+    throw new VpnaasValidationError(parameter, `${parameter} must be a UUID like 851f280f-5639-4ea3-81aa-e298525ab74b, got ${JSON.stringify(value.slice(0, 64))}; nothing was sent.`);
+  }
+  return value;
+}
+
+const FIELDS = new Set<string>(ipsecSiteConnectionFieldValues);
+
+/** Returns `fields` if undefined or a non-empty list of attribute names the spec knows. */
+export function optionalFields<F extends IpsecSiteConnectionField>(fields: readonly F[] | undefined): F[] | undefined {
+  if (fields === undefined) return undefined;
+  if (!Array.isArray(fields) || fields.length === 0) {
+    throw new VpnaasValidationError("fields", "fields must be a non-empty array of attribute names; nothing was sent.");
+  }
+  const unknown = fields.filter((f) => typeof f !== "string" || !FIELDS.has(f));
+  if (unknown.length) {
+    throw new VpnaasValidationError("fields", `fields has unknown attribute(s) ${unknown.map((f) => JSON.stringify(f)).join(", ")}; known: ${[...FIELDS].join(", ")}. Nothing was sent.`);
+  }
+  return [...new Set(fields)];
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
