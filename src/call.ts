@@ -46,7 +46,7 @@ export async function callJson<T>(
   if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new VpnaasResponseError(exchange, "expected a JSON body", text, contentType);
   }
-  if (text === "") throw new VpnaasResponseError(exchange, "expected a JSON body", text, contentType);
+  if (text === "") throw new VpnaasResponseError(exchange, "the body is empty where JSON was expected", text, contentType);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -92,13 +92,34 @@ export class VpnaasResponseError extends VpnaasError {
   }
 }
 
-export const isVpnaasError = (e: unknown): e is VpnaasError =>
-  e instanceof Error && e.name.startsWith("Vpnaas");
-export const isValidationError = (e: unknown): e is VpnaasValidationError =>
-  e instanceof Error && e.name === "VpnaasValidationError";
-export const isApiError = (e: unknown): e is VpnaasApiError => e instanceof Error && e.name === "VpnaasApiError";
-export const isResponseError = (e: unknown): e is VpnaasResponseError =>
-  e instanceof Error && e.name === "VpnaasResponseError";
+/** No HTTP answer arrived: connection refused or reset, DNS failure, socket hang-up. */
+export class VpnaasNetworkError extends VpnaasError {
+  override name = "VpnaasNetworkError";
+}
+
+/** The call ran out of time (per-attempt or total budget) or the caller aborted it. */
+export class VpnaasTimeoutError extends VpnaasError {
+  override name = "VpnaasTimeoutError";
+}
+
+/** Authentication failed: bad credentials, a refused token request, or a 401 after one refresh. */
+export class VpnaasAuthError extends VpnaasError {
+  override name = "VpnaasAuthError";
+}
+
+// `instanceof Error` would fail for an error from another realm, so only `name` is looked at.
+const nameOf = (e: unknown): unknown => (typeof e === "object" && e !== null ? (e as { name?: unknown }).name : undefined);
+
+export const isVpnaasError = (e: unknown): e is VpnaasError => {
+  const name = nameOf(e);
+  return typeof name === "string" && /^Vpnaas\w*Error$/.test(name);
+};
+export const isValidationError = (e: unknown): e is VpnaasValidationError => nameOf(e) === "VpnaasValidationError";
+export const isApiError = (e: unknown): e is VpnaasApiError => nameOf(e) === "VpnaasApiError";
+export const isNetworkError = (e: unknown): e is VpnaasNetworkError => nameOf(e) === "VpnaasNetworkError";
+export const isTimeoutError = (e: unknown): e is VpnaasTimeoutError => nameOf(e) === "VpnaasTimeoutError";
+export const isAuthError = (e: unknown): e is VpnaasAuthError => nameOf(e) === "VpnaasAuthError";
+export const isResponseError = (e: unknown): e is VpnaasResponseError => nameOf(e) === "VpnaasResponseError";
 
 /** Longest body excerpt an error carries, in characters. */
 export const EXCERPT_LENGTH = 200;

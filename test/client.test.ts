@@ -1,0 +1,206 @@
+import { inspect } from "node:util";
+import {
+  createVpnaasClient,
+  isApiError,
+  isResponseError,
+  isValidationError,
+  type IpsecSiteConnection,
+  VpnaasApiError,
+  VpnaasResponseError,
+  VpnaasValidationError,
+} from "../src";
+import { capture } from "./helpers/captures";
+import { sendJson, startServer, type TestServer } from "./helpers/http-server";
+
+const ok = capture("get-connection-200");
+const id = (ok.response.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+const PSK = "psk-DO-NOT-LEAK-7f3a9c";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+const client = () => createVpnaasClient({ baseUrl: server.url });
+
+/** Replays a captured Neutron response verbatim: status, Content-Type, request id, raw body. */
+function replay(name: string) {
+  const c = capture(name);
+  server.handle((_req, res) =>
+    sendJson(res, c.response.status, c.response.body_raw, {
+      "X-Openstack-Request-Id": c.response.headers["X-Openstack-Request-Id"] ?? "",
+    }),
+  );
+  return c;
+}
+
+/** Every way an error can be turned into text by a caller or a logger. */
+function renderings(err: unknown): string[] {
+  return [String(err), JSON.stringify(err), inspect(err, { depth: 10, showHidden: true }), (err as Error).stack ?? ""];
+}
+
+describe("getIpsecSiteConnection", () => {
+  test("sends GET to the connection's path with Accept: application/json and returns the unwrapped connection", async () => {
+    replay("get-connection-200");
+    const connection = await client().getIpsecSiteConnection(id);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.method).toBe("GET");
+    expect(server.requests[0]!.url).toBe(`/v2.0/vpn/ipsec-site-connections/${id}`);
+    expect(server.requests[0]!.headers.accept).toBe("application/json");
+    expect(connection).toEqual((ok.response.body as { ipsec_site_connection: unknown }).ipsec_site_connection);
+    expect(connection.dpd).toEqual({ action: "hold", interval: 30, timeout: 120 });
+    expect(typeof connection.admin_state_up).toBe("boolean");
+  });
+
+  test("serializes fields as repeated query parameters, as Neutron expects", async () => {
+    replay("get-connection-fields-200");
+    const connection = await client().getIpsecSiteConnection(id, { fields: ["id", "name", "status"] });
+    expect(server.requests[0]!.url).toBe(`/v2.0/vpn/ipsec-site-connections/${id}?fields=id&fields=name&fields=status`);
+    expect(connection).toEqual({ id, name: "vpnconnection1", status: "ACTIVE" });
+  });
+
+  test("returns the psk to the caller: it is the caller's data", async () => {
+    server.handle((_req, res) => sendJson(res, 200, { ipsec_site_connection: { ...(ok.response.body as any).ipsec_site_connection, psk: PSK } }));
+    await expect(client().getIpsecSiteConnection(id)).resolves.toMatchObject({ psk: PSK });
+  });
+
+  test("passes the caller's AbortSignal to the request", async () => {
+    server.handle(() => undefined); // never answers
+    const controller = new AbortController();
+    const call = client().getIpsecSiteConnection(id, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(call).rejects.toThrow(/abort/i);
+  });
+});
+
+describe("invalid input sends nothing", () => {
+  test.each([
+    ["an empty string", ""],
+    ["undefined", undefined],
+    ["null", null],
+    ["a number", 42],
+    ["an object", { id }],
+    ["a non-UUID", "not-a-uuid"],
+    ["a path traversal", "../ikepolicies"],
+    ["an encoded slash", "..%2Fvpnservices"],
+    ["a UUID with a suffix", `${id}/extra`],
+    ["a UUID with a query", `${id}?fields=psk`],
+  ])("rejects %s as connectionId with a VpnaasValidationError", async (_label, bad) => {
+    const err = await client()
+      .getIpsecSiteConnection(bad as string)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VpnaasValidationError);
+    expect(isValidationError(err)).toBe(true);
+    expect((err as VpnaasValidationError).parameter).toBe("connectionId");
+    expect((err as Error).message).toMatch(/nothing was sent/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test.each([
+    ["an empty list", []],
+    ["an unknown attribute", ["id", "bogus"]],
+    ["a non-array", "id"],
+  ])("rejects fields that are %s", async (_label, fields) => {
+    const err = await client()
+      .getIpsecSiteConnection(id, { fields: fields as never })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VpnaasValidationError);
+    expect((err as VpnaasValidationError).parameter).toBe("fields");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("rejects a baseUrl that is not an http(s) URL when the client is created", () => {
+    expect(() => createVpnaasClient({ baseUrl: "ftp://example.com" })).toThrow(VpnaasValidationError);
+    expect(() => createVpnaasClient({ baseUrl: "" })).toThrow(VpnaasValidationError);
+    expect(() => createVpnaasClient(undefined as never)).toThrow(VpnaasValidationError);
+  });
+});
+
+describe("error mapping", () => {
+  test("a real Neutron 404 becomes a VpnaasApiError with status, type, message and request id", async () => {
+    const c = replay("get-unknown-uuid-404");
+    const missing = c.request.path.split("/").pop()!;
+    const err = (await client()
+      .getIpsecSiteConnection(missing)
+      .catch((e: unknown) => e)) as VpnaasApiError;
+    expect(err).toBeInstanceOf(VpnaasApiError);
+    expect(isApiError(err)).toBe(true);
+    expect(err.status).toBe(404);
+    expect(err.errorType).toBe("IPsecSiteConnectionNotFound");
+    expect(err.errorMessage).toBe(`ipsec_site_connection ${missing} not found`);
+    expect(err.requestId).toBe(c.response.headers["X-Openstack-Request-Id"]);
+    expect(err.method).toBe("GET");
+    expect(err.message).toBe(
+      `GET ${server.url}/v2.0/vpn/ipsec-site-connections/${missing} → 404 Not Found: IPsecSiteConnectionNotFound: ipsec_site_connection ${missing} not found (request ${err.requestId})`,
+    );
+  });
+
+  test("a Keystone-style 401 body is described", async () => {
+    const c = capture("keystone/get-connection-no-token-401");
+    server.handle((_req, res) => sendJson(res, 401, c.response.body_raw, { "X-Openstack-Request-Id": "req-1" }));
+    const err = (await client()
+      .getIpsecSiteConnection(id)
+      .catch((e: unknown) => e)) as VpnaasApiError;
+    expect(err.status).toBe(401);
+    expect(err.errorMessage).toBe("The request you have made requires authentication.");
+  });
+
+  test("a Huawei Cloud gateway error body is described, with x-request-id", async () => {
+    server.handle((_req, res) =>
+      sendJson(res, 403, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information", request_id: "abc" }, { "X-Request-Id": "abc" }),
+    );
+    const err = (await client()
+      .getIpsecSiteConnection(id)
+      .catch((e: unknown) => e)) as VpnaasApiError;
+    expect(err.errorType).toBe("APIGW.0301");
+    expect(err.errorMessage).toBe("Incorrect IAM authentication information");
+    expect(err.requestId).toBe("abc");
+  });
+
+  test.each([
+    ["an empty 200", 200, "", "application/json", /the body is empty where JSON was expected/],
+    ["truncated JSON", 200, `{"ipsec_site_connection": {"id": "${id}", "psk": "${PSK}`, "application/json", /not valid JSON/],
+    ["an HTML page", 200, "<html><body>Bad gateway</body></html>", "text/html", /expected a JSON body \(content-type text\/html\)/],
+    ["JSON without the envelope", 200, JSON.stringify({ ipsec_site_connections: [{ id, psk: PSK }] }), "application/json", /no "ipsec_site_connection" object/],
+    ["a null envelope", 200, JSON.stringify({ ipsec_site_connection: null }), "application/json", /no "ipsec_site_connection" object/],
+  ])("%s is a VpnaasResponseError, not undefined or a SyntaxError", async (_label, status, body, type, message) => {
+    server.handle((_req, res) => {
+      res.writeHead(status, { "Content-Type": type });
+      res.end(body);
+    });
+    const err = await client()
+      .getIpsecSiteConnection(id)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VpnaasResponseError);
+    expect(isResponseError(err)).toBe(true);
+    expect((err as Error).message).toMatch(message);
+    for (const text of renderings(err)) expect(text).not.toContain(PSK);
+  });
+
+  test("the psk never appears in any rendering of an error whose body held it", async () => {
+    const leaky = { NeutronError: { type: "Boom", message: "failed", detail: "" }, ipsec_site_connection: { psk: PSK } };
+    server.handle((_req, res) => sendJson(res, 500, leaky));
+    const err = await client()
+      .getIpsecSiteConnection(id)
+      .catch((e: unknown) => e);
+    expect(isApiError(err)).toBe(true);
+    for (const text of renderings(err)) expect(text).not.toContain(PSK);
+  });
+
+  test("an unparseable error body is shown as a short redacted excerpt", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(502, { "Content-Type": "text/html" });
+      res.end(`<html>${"x".repeat(1000)} "psk": "${PSK}"</html>`);
+    });
+    const err = (await client()
+      .getIpsecSiteConnection(id)
+      .catch((e: unknown) => e)) as VpnaasApiError;
+    expect(err.status).toBe(502);
+    expect(err.message.length).toBeLessThan(400);
+    for (const text of renderings(err)) expect(text).not.toContain(PSK);
+  });
+});
