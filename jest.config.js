@@ -6,7 +6,7 @@ export default {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/integration/"],
   transform: {
     // Transpile only: `npm run typecheck` type-checks src and test once, with the project's tsconfig.
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", moduleResolution: "node10", target: "es2022", esModuleInterop: true } }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true, module: "commonjs", moduleResolution: "node10", target: "es2022", esModuleInterop: true } }],
   },
   testTimeout: 30_000,
 };

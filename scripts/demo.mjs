@@ -1,7 +1,7 @@
 // `npm start`: queries a Prism mock of spec/openapi.yaml with the built SDK and prints the
 // connection, psk redacted. Everything stays on 127.0.0.1.
 import { createVpnaasClient } from "../dist/index.js";
-import { startPrism } from "./prism.mjs";
+import { startPrism } from "./prism.cjs";
 
 const prism = await startPrism();
 try {

@@ -1,12 +1,13 @@
 // Starts a Prism mock server from spec/openapi.yaml on 127.0.0.1 and a free port; resolves to
-// { url, stop } once Prism answers. Used by the demo and by the contract tests.
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+// { url, stop, log } once Prism listens. Used by the demo (ESM) and the contract tests (jest, CJS),
+// hence CommonJS.
+const { spawn } = require("node:child_process");
+const { createServer } = require("node:net");
+const { join, resolve } = require("node:path");
 
-const root = resolve(import.meta.dirname, "..");
+const root = resolve(__dirname, "..");
 
-export async function startPrism({ spec = join(root, "spec/openapi.yaml"), timeoutMs = 30_000 } = {}) {
+async function startPrism({ spec = join(root, "spec/openapi.yaml"), timeoutMs = 30_000 } = {}) {
   const port = await freePort();
   const child = spawn(join(root, "node_modules/.bin/prism"), ["mock", "-h", "127.0.0.1", "-p", String(port), spec], {
     cwd: root,
@@ -49,3 +50,5 @@ function freePort() {
     });
   });
 }
+
+module.exports = { startPrism };
