@@ -1,0 +1,69 @@
+// Each contender sends the same GET of one connection to `url` and resolves to the connection.
+// Factories are async so that each loads its library only when asked (the cold-start bench
+// times exactly that).
+import { existsSync } from "node:fs";
+
+export const CONNECTION_ID = "f92b7d25-608b-49a1-aaf4-5aa6cde2380a";
+export const PATH = `/v2.0/vpn/ipsec-site-connections/${CONNECTION_ID}`;
+const TOKEN = "gAAAAABbench-token";
+// Huawei's published example key pair: not a real credential.
+const AK = "QTWAOYTTINDUT2QVKYUC";
+const SK = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
+const PROJECT_ID = "77b6a44cba5143ab91d13ab9a8ff44fd";
+export const TYPESCRIPT_FETCH_BUNDLE = new URL("../.cache/bench/typescript-fetch.mjs", import.meta.url);
+
+export const contenders = {
+  "plain fetch": async (url) => {
+    const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
+    return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
+  },
+  "vpnaas-sdk (tokenAuth + retry)": async (url) => {
+    const { createVpnaasClient, tokenAuth } = await import("../dist/index.js");
+    const client = createVpnaasClient({ baseUrl: url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });
+    return () => client.getIpsecSiteConnection(CONNECTION_ID);
+  },
+  "vpnaas-sdk (akskAuth + retry)": async (url) => {
+    const { createVpnaasClient, akskAuth } = await import("../dist/index.js");
+    const client = createVpnaasClient({ baseUrl: url, auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT_ID }), allowInsecureHttp: true });
+    return () => client.getIpsecSiteConnection(CONNECTION_ID);
+  },
+  "openapi-fetch (bare)": async (url) => {
+    const { default: createClient } = await import("openapi-fetch");
+    const client = createClient({ baseUrl: url, headers: { Accept: "application/json", "X-Auth-Token": TOKEN } });
+    return async () =>
+      (await client.GET("/v2.0/vpn/ipsec-site-connections/{connection_id}", { params: { path: { connection_id: CONNECTION_ID } } })).data
+        .ipsec_site_connection;
+  },
+  "openapi-generator typescript-fetch": async (url) => {
+    if (!existsSync(TYPESCRIPT_FETCH_BUNDLE)) throw new Error("run bench/run.mjs first: it generates the typescript-fetch client");
+    const { Configuration, IpsecSiteConnectionsApi } = await import(TYPESCRIPT_FETCH_BUNDLE.href);
+    const api = new IpsecSiteConnectionsApi(new Configuration({ basePath: url, apiKey: (name) => (name === "X-Auth-Token" ? TOKEN : "") }));
+    return async () => (await api.getIpsecSiteConnection({ connectionId: CONNECTION_ID })).ipsecSiteConnection;
+  },
+  "huaweicloud-sdk-core (AK/SK)": async (url) => {
+    const { BasicCredentials } = (await import("@huaweicloud/huaweicloud-sdk-core")).default;
+    const { ClientBuilder } = (await import("@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js")).default;
+    // The official SDKs' service clients are generated classes around HcClient.sendRequest; this
+    // is the same shape, for the one operation.
+    class VpnaasHcClient {
+      constructor(hcClient) {
+        this.hcClient = hcClient;
+      }
+      show(id) {
+        return this.hcClient.sendRequest({
+          method: "GET",
+          url: "/v2.0/vpn/ipsec-site-connections/{connection_id}",
+          contentType: "application/json",
+          queryParams: {},
+          pathParams: { connection_id: id },
+          headers: {},
+          data: {},
+          responseHeaders: [""],
+        });
+      }
+    }
+    const credentials = new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID);
+    const client = new ClientBuilder((hc) => new VpnaasHcClient(hc)).withCredential(credentials).withEndpoint(url).build();
+    return async () => (await client.show(CONNECTION_ID)).ipsec_site_connection;
+  },
+};
