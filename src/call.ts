@@ -34,7 +34,8 @@ export async function callJson<T>(
   });
   const exchange: HttpExchange = {
     method: sent?.method ?? "?",
-    url: sent?.url ?? response.url,
+    // The URL that was actually sent to (an auth layer may have rebased it onto a discovered endpoint).
+    url: response.url || (sent?.url ?? "?"),
     status: response.status,
     statusText: response.statusText,
     requestId: response.headers.get("x-openstack-request-id") ?? response.headers.get("x-request-id") ?? undefined,

@@ -1,5 +1,9 @@
 // Public surface: re-exports only.
 export { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from "./client";
+export { akskAuth, type AkSkAuthOptions } from "./auth/aksk";
+export { formatSdkDate, signAkSk, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
+export type { AuthContext, AuthenticatedFetch, AuthStrategy } from "./auth/strategy";
+export { tokenAuth, type TokenSource } from "./auth/token";
 export type { CallOptions, GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 export {
   EXCERPT_LENGTH,
