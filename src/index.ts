@@ -1,6 +1,8 @@
 // Public surface: re-exports only.
 export { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from "./client";
 export { akskAuth, type AkSkAuthOptions } from "./auth/aksk";
+export { keystoneAuth, type KeystoneAuthOptions } from "./auth/keystone";
+export type { CatalogService } from "./auth/keystone-token-provider";
 export { formatSdkDate, signAkSk, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
 export type { AuthContext, AuthenticatedFetch, AuthStrategy } from "./auth/strategy";
 export { tokenAuth, type TokenSource } from "./auth/token";
@@ -14,6 +16,7 @@ export {
   isResponseError,
   isValidationError,
   isVpnaasError,
+  redactHeaders,
   redactSecrets,
   VpnaasApiError,
   VpnaasAuthError,
@@ -23,6 +26,7 @@ export {
   VpnaasResponseError,
   VpnaasValidationError,
   type HttpExchange,
+  type RedactedRequest,
 } from "./errors";
 export type {
   components,

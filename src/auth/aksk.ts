@@ -35,7 +35,7 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
   return {
     kind: "aksk",
     wrap: (next, { allowInsecureHttp }) => async (request) => {
-      requireSecureUrl(request.url, allowInsecureHttp, "allowInsecureHttp");
+      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
       const body = await bodyOf(request);
       const unsigned = withHeaders(request, body, extra);
       const signed = await signAkSk({

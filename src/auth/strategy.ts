@@ -34,14 +34,14 @@ export interface AuthenticatedFetch extends Fetch {
  * Throws unless `url` is https, or http with the caller's explicit opt-in. Called before anything
  * secret is sent, so nothing is.
  */
-export function requireSecureUrl(url: string, allowInsecureHttp: boolean, option: string): void {
+export function requireSecureUrl(url: string, allowInsecureHttp: boolean, optInto: "createVpnaasClient" | "keystoneAuth"): void {
   const { protocol, host } = new URL(url);
   if (protocol === "https:" || (protocol === "http:" && allowInsecureHttp)) return;
   throw new VpnaasValidationError(
-    option,
+    "allowInsecureHttp",
     protocol === "http:"
-      ? `Refusing to send credentials over plain http:// to ${host}; use https, or pass ${option}: true for a local test cloud. Nothing was sent.`
-      : `Refusing to send credentials to a ${protocol} URL; only https (or http with ${option}: true) is allowed. Nothing was sent.`,
+      ? `Refusing to send credentials over plain http:// to ${host}; use https, or pass allowInsecureHttp: true to ${optInto} for a local test cloud. Nothing was sent.`
+      : `Refusing to send credentials to a ${protocol} URL; only https (or http with allowInsecureHttp: true) is allowed. Nothing was sent.`,
   );
 }
 

@@ -16,7 +16,7 @@ export function tokenAuth(tokenOrProvider: TokenSource): AuthStrategy {
   return {
     kind: "token",
     wrap: (next, { allowInsecureHttp }) => async (request) => {
-      requireSecureUrl(request.url, allowInsecureHttp, "allowInsecureHttp");
+      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
       return next(withHeaders(request, await bodyOf(request), { "X-Auth-Token": await current() }));
     },
   };
