@@ -100,7 +100,7 @@ function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (s
         throw new VpnaasValidationError("token", `contradictory: both token and ${others.join(" and ")}; keep one. Nothing was sent.`);
       }
       const baseUrl = input.baseUrl ?? o.endpoint;
-      if (baseUrl === undefined) throw new VpnaasValidationError("baseUrl", "a token needs the network endpoint: pass baseUrl or set endpoint. Nothing was sent.");
+      if (baseUrl === undefined) throw new VpnaasValidationError("baseUrl", "token given without endpoint (the network API URL): pass baseUrl or set endpoint. Nothing was sent.");
       return { auth: tokenAuth(o.token), baseUrl, source };
     }
     const options: KeystoneAuthOptions = {

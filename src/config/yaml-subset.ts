@@ -88,7 +88,7 @@ function scalar(text: string, source: string, line: number): YamlValue {
   if (text.startsWith("[")) {
     if (!text.endsWith("]")) fail(source, line, "multi-line flow sequences are not supported");
     const inner = text.slice(1, -1).trim();
-    return inner === "" ? [] : (inner.match(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]+/g) ?? []).map((s) => s.trim()).filter((s) => s !== "").map((s) => scalar(s, source, line));
+    return inner === "" ? [] : (inner.match(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\s][^,]*/g) ?? []).map((s) => s.trim()).filter((s) => s !== "").map((s) => scalar(s, source, line));
   }
   if (text.startsWith("{")) {
     if (text.replace(/\s/g, "") === "{}") return {};
