@@ -66,9 +66,14 @@ export function exchangeOf(method: string, url: string, response: Response): Htt
   };
 }
 
-/** Reads a non-2xx response into a {@link VpnaasApiError} (body parsed as JSON where it is JSON). */
-export async function apiErrorOf(method: string, url: string, response: Response): Promise<VpnaasApiError> {
-  const text = await response.text().catch(() => "");
+/**
+ * Reads a non-2xx response into a {@link VpnaasApiError} (body parsed as JSON where it is JSON).
+ * Each of `secrets` is cut out of the body first: a server that echoes a password or token in
+ * prose ("Invalid password 'hunter2'") must not put it into the error.
+ */
+export async function apiErrorOf(method: string, url: string, response: Response, secrets: readonly (string | undefined)[] = []): Promise<VpnaasApiError> {
+  let text = await response.text().catch(() => "");
+  for (const secret of secrets) if (secret) text = text.split(secret).join("[REDACTED]");
   let body: unknown = text;
   try {
     body = JSON.parse(text);

@@ -57,7 +57,7 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
         async (): Promise<KeystoneToken> => {
           // Straight to `next`: the token request never goes through an auth layer.
           const response = await next(new Request(tokensUrl, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json" }, body }));
-          return readToken(response, tokensUrl, (o.now ?? Date.now)());
+          return readToken(response, tokensUrl, (o.now ?? Date.now)(), [o.password, o.applicationCredentialSecret]);
         },
         { now: o.now, refreshBeforeExpiryMs: o.refreshBeforeExpiryMs },
       );
@@ -72,7 +72,7 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
         const attempt = withHeaders(request, payload, { "X-Auth-Token": fresh.value });
         const second = await next(attempt);
         if (second.status !== 401) return second;
-        const cause = await apiErrorOf(request.method, request.url, second);
+        const cause = await apiErrorOf(request.method, request.url, second, [token.value, fresh.value]);
         throw new VpnaasAuthError(`${cause.message}, again after a fresh Keystone token; check the user's roles on the project`, {
           cause,
           request: { method: attempt.method, url: attempt.url, headers: redactHeaders(attempt.headers) },
@@ -134,9 +134,9 @@ export function authRequestBody(o: KeystoneAuthOptions): object {
   return body;
 }
 
-async function readToken(response: Response, tokensUrl: string, nowMs: number): Promise<KeystoneToken> {
+async function readToken(response: Response, tokensUrl: string, nowMs: number, secrets: Array<string | undefined>): Promise<KeystoneToken> {
   if (!response.ok) {
-    const cause = await apiErrorOf("POST", tokensUrl, response);
+    const cause = await apiErrorOf("POST", tokensUrl, response, secrets);
     const hint = response.status === 401 ? "; check the user name, password, domains and project (or the application credential)" : "";
     throw new VpnaasAuthError(`Keystone refused the token request: ${cause.message}${hint}`, { cause });
   }
