@@ -3,7 +3,7 @@ import { createVpnaasClient, isAuthError, isValidationError, keystoneAuth, type 
 import { KeystoneTokenProvider } from "../src/auth/keystone-token-provider";
 import { connectionBody, connectionId, connectionPath, renderings } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
-import { APP_SECRET, PASSWORD, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
+import { APP_SECRET, PASSWORD, passwordOptions, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
 
 const clock = { now: Date.UTC(2026, 10, 28, 18, 0, 0) };
 let keystone: KeystoneStandIn;
@@ -34,17 +34,7 @@ beforeEach(() => {
   }
 });
 
-const password = (more: Partial<KeystoneAuthOptions> = {}): KeystoneAuthOptions => ({
-  authUrl: `${keystone.server.url}/v3`,
-  username: "admin",
-  password: PASSWORD,
-  userDomainName: "Default",
-  projectName: "admin",
-  projectDomainName: "Default",
-  allowInsecureHttp: true,
-  now: () => clock.now,
-  ...more,
-});
+const password = (more: Partial<KeystoneAuthOptions> = {}): KeystoneAuthOptions => passwordOptions(keystone, { now: () => clock.now, ...more });
 const client = (more: Partial<KeystoneAuthOptions> = {}, baseUrl?: string) =>
   createVpnaasClient({ baseUrl, auth: keystoneAuth(password(more)), allowInsecureHttp: true });
 const get = (c: ReturnType<typeof client>) => c.getIpsecSiteConnection(connectionId);

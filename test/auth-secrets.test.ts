@@ -6,7 +6,7 @@ import { akskAuth, createVpnaasClient, keystoneAuth, redactHeaders, tokenAuth, t
 import { createVpnaasClientFromEnvironment } from "../src/node";
 import { connectionId, renderings } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
-import { APP_SECRET, PASSWORD, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
+import { APP_SECRET, PASSWORD, passwordOptions, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
 
 const SK = "SK-secret-DO-NOT-LEAK-0a1b2c";
 const STS = "STS-secret-DO-NOT-LEAK-3d4e5f";
@@ -29,15 +29,7 @@ function allText(err: unknown): string {
   return texts.join("\n");
 }
 
-const keystoneOptions = () => ({
-  authUrl: keystone.server.url,
-  username: "admin",
-  password: PASSWORD,
-  userDomainName: "Default",
-  projectName: "admin",
-  projectDomainName: "Default",
-  allowInsecureHttp: true,
-});
+const keystoneOptions = () => passwordOptions(keystone);
 const call = (auth: AuthStrategy, allowInsecureHttp = true, baseUrl: string | undefined = api.url) =>
   createVpnaasClient({ baseUrl, auth, allowInsecureHttp }).getIpsecSiteConnection(connectionId);
 const unauthorized = { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } };

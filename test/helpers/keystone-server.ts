@@ -1,3 +1,4 @@
+import type { KeystoneAuthOptions } from "../../src";
 import { capture } from "./captures";
 import { sendJson, startServer, type Handler, type SeenRequest, type TestServer } from "./http-server";
 
@@ -84,4 +85,18 @@ export async function startKeystone(clock: { now: number }, catalog: NetworkEndp
   };
   state.server.handle(handler);
   return state;
+}
+
+/** keystoneAuth options for the stand-in's user admin/Default in project admin/Default, over http. */
+export function passwordOptions(keystone: KeystoneStandIn, more: Partial<KeystoneAuthOptions> = {}): KeystoneAuthOptions {
+  return {
+    authUrl: `${keystone.server.url}/v3`,
+    username: "admin",
+    password: PASSWORD,
+    userDomainName: "Default",
+    projectName: "admin",
+    projectDomainName: "Default",
+    allowInsecureHttp: true,
+    ...more,
+  };
 }
