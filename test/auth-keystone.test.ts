@@ -57,6 +57,11 @@ describe("keystoneAuth: the token request", () => {
     });
   });
 
+  test("looks a project up in the user's domain when its own domain is not given", async () => {
+    await get(client({ projectDomainName: undefined, userDomainName: undefined, userDomainId: "default" }));
+    expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth.scope).toEqual({ project: { name: "admin", domain: { id: "default" } } });
+  });
+
   test("sends password auth by ids", async () => {
     await get(client({ username: undefined, userDomainName: undefined, projectName: undefined, projectDomainName: undefined, userId: "u1", projectId: "p1" }));
     expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth).toEqual({
@@ -94,7 +99,7 @@ describe("keystoneAuth: the token request", () => {
     ["no password", { password: undefined, username: "admin" }, /missing password/],
     ["a username without a user domain", { userDomainName: undefined }, /missing userDomainName or userDomainId \(for username\)/],
     ["no project", { projectName: undefined }, /missing projectName or projectId/],
-    ["a project name without its domain", { projectDomainName: undefined }, /missing projectDomainName or projectDomainId/],
+    ["a project name without any domain", { projectDomainName: undefined, username: undefined, userDomainName: undefined, userId: "u1" }, /missing projectDomainName or projectDomainId/],
     ["both username and userId", { userId: "u1" }, /contradictory: both username and userId/],
     ["a password and an application credential", { applicationCredentialId: "ac1" }, /contradictory: both an application credential and a password/],
     ["an application credential without its secret", { username: undefined, password: undefined, applicationCredentialId: "ac1" }, /missing applicationCredentialSecret/],

@@ -11,16 +11,25 @@ import { bodyOf, requireSecureUrl, withHeaders, type AuthenticatedFetch, type Au
 export interface KeystoneAuthOptions {
   /** Keystone's URL as in `OS_AUTH_URL`, with or without a trailing `/v3`, e.g. `https://iam.example.com:5000/v3`. */
   authUrl: string;
+  /** User name (`OS_USERNAME`); needs `userDomainName` or `userDomainId`. Default: none. */
   username?: string;
+  /** User id (`OS_USER_ID`), instead of `username` + domain. Default: none. */
   userId?: string;
+  /** The user's password (`OS_PASSWORD`). Only ever sent to `authUrl`. Default: none. */
   password?: string;
+  /** Domain of `username`, e.g. `Default` (Huawei Cloud: the account name). Default: none. */
   userDomainName?: string;
   userDomainId?: string;
+  /** Project to scope the token to (Huawei Cloud: the region's project, e.g. `cn-north-4`). Default: none. */
   projectName?: string;
+  /** Project id, instead of `projectName` + domain. Default: none. */
   projectId?: string;
+  /** Domain of `projectName`. Default: the user's domain. */
   projectDomainName?: string;
   projectDomainId?: string;
+  /** Application credential id (`OS_APPLICATION_CREDENTIAL_ID`), instead of a password. Default: none. */
   applicationCredentialId?: string;
+  /** Application credential secret. Only ever sent to `authUrl`. Default: none. */
   applicationCredentialSecret?: string;
   /** Region of the `network` endpoint taken from the catalog. Default: any, if only one region has one. */
   region?: string;
@@ -38,7 +47,7 @@ export interface KeystoneAuthOptions {
  * Authenticates with Keystone v3 (`POST {authUrl}/v3/auth/tokens`) and sends the token as
  * `X-Auth-Token`. One token is cached per client and refreshed before it expires; on a 401 the
  * token is refreshed once and the request resent once. Without a `baseUrl`, the client uses the
- * catalog's `network` endpoint.
+ * catalog's `network` endpoint. Each client using the strategy keeps its own token.
  *
  * @throws VpnaasValidationError when settings are missing or contradictory; nothing is sent then.
  */
@@ -119,10 +128,13 @@ export function authRequestBody(o: KeystoneAuthOptions): object {
     if (!o.username && !o.userId) missing.push("username or userId");
     if (o.username && !o.userId && !o.userDomainName && !o.userDomainId) missing.push("userDomainName or userDomainId (for username)");
     if (!o.projectName && !o.projectId) missing.push("projectName or projectId");
-    if (o.projectName && !o.projectId && !o.projectDomainName && !o.projectDomainId) missing.push("projectDomainName or projectDomainId (for projectName)");
+    // A project named without its domain is looked up in the user's domain (as keystoneauth's default domain does).
+    const projectDomainId = o.projectDomainName === undefined ? (o.projectDomainId ?? o.userDomainId) : undefined;
+    const projectDomainName = o.projectDomainId === undefined ? (o.projectDomainName ?? (projectDomainId ? undefined : o.userDomainName)) : undefined;
+    if (o.projectName && !o.projectId && !projectDomainName && !projectDomainId) missing.push("projectDomainName or projectDomainId (for projectName)");
     const domain = (id?: string, name?: string) => (id ? { id } : { name });
     const user = o.userId ? { id: o.userId, password: o.password } : { name: o.username, domain: domain(o.userDomainId, o.userDomainName), password: o.password };
-    const project = o.projectId ? { id: o.projectId } : { name: o.projectName, domain: domain(o.projectDomainId, o.projectDomainName) };
+    const project = o.projectId ? { id: o.projectId } : { name: o.projectName, domain: domain(projectDomainId, projectDomainName) };
     body = { auth: { identity: { methods: ["password"], password: { user } }, scope: { project } } };
   } else {
     missing.push("credentials: password (with username or userId) or applicationCredentialId and applicationCredentialSecret");
