@@ -3,7 +3,8 @@ import { defineConfig } from "tsup";
 // ESM and CommonJS builds with matching declarations (.d.ts / .d.cts), so both `import` and
 // `require` resolve types correctly (checked by publint and @arethetypeswrong/cli).
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  // `node` (vpnaas-sdk/node) reads clouds.yaml and the environment; `index` must stay browser-safe.
+  entry: { index: "src/index.ts", node: "src/node.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

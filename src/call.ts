@@ -32,13 +32,7 @@ export async function callJson<T>(
     sent = request;
     return transport(request);
   });
-  const exchange: HttpExchange = {
-    method: sent?.method ?? "?",
-    url: sent?.url ?? response.url,
-    status: response.status,
-    statusText: response.statusText,
-    requestId: response.headers.get("x-openstack-request-id") ?? response.headers.get("x-request-id") ?? undefined,
-  };
+  const exchange = exchangeOf(sent?.method ?? "?", sent?.url ?? "?", response);
   if (!response.ok) throw new VpnaasApiError(exchange, error);
 
   const contentType = response.headers.get("content-type") ?? undefined;
@@ -58,4 +52,33 @@ export async function callJson<T>(
     throw new VpnaasResponseError(exchange, `the JSON body has no "${key}" object`, text, contentType);
   }
   return member as T;
+}
+
+/** What an error needs to know about one exchange. `url` is the URL sent to, unless the response knows better. */
+export function exchangeOf(method: string, url: string, response: Response): HttpExchange {
+  return {
+    method,
+    // The response's URL is the one actually sent to (an auth layer may have rebased the request).
+    url: response.url || url,
+    status: response.status,
+    statusText: response.statusText,
+    requestId: response.headers.get("x-openstack-request-id") ?? response.headers.get("x-request-id") ?? undefined,
+  };
+}
+
+/**
+ * Reads a non-2xx response into a {@link VpnaasApiError} (body parsed as JSON where it is JSON).
+ * Each of `secrets` is cut out of the body first: a server that echoes a password or token in
+ * prose ("Invalid password 'hunter2'") must not put it into the error.
+ */
+export async function apiErrorOf(method: string, url: string, response: Response, secrets: readonly (string | undefined)[] = []): Promise<VpnaasApiError> {
+  let text = await response.text().catch(() => "");
+  for (const secret of secrets) if (secret) text = text.split(secret).join("[REDACTED]");
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: the error shows a redacted excerpt of the text.
+  }
+  return new VpnaasApiError(exchangeOf(method, url, response), body);
 }

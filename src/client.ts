@@ -1,4 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
+import type { AuthStrategy } from "./auth/strategy";
+import { DISCOVERED_BASE_URL, withAuth } from "./auth/with-auth";
 import type { Fetch } from "./call";
 import { VpnaasValidationError } from "./errors";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
@@ -8,12 +10,21 @@ export interface VpnaasClientOptions {
   /**
    * The network endpoint, e.g. `https://network.example.com:9696` (Neutron) or
    * `https://vpc.cn-north-4.myhuaweicloud.com` (Huawei Cloud); without `/v2.0`.
+   * Required, except with an `auth` that discovers it (`keystoneAuth`: the `network` endpoint of
+   * the token's catalog).
    */
-  baseUrl: string;
+  baseUrl?: string;
   /** The fetch to send with. Default: `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every call, e.g. `{"User-Agent": "my-tool/1.0"}`. */
   headers?: Record<string, string>;
+  /** How requests are authenticated: `tokenAuth()`, `keystoneAuth()` or `akskAuth()`. Default: none. */
+  auth?: AuthStrategy;
+  /**
+   * Lets `auth` send tokens and signatures to plain `http://` endpoints (e.g. DevStack). Default:
+   * `false`: such a call fails with a `VpnaasValidationError` and nothing is sent.
+   */
+  allowInsecureHttp?: boolean;
 }
 
 /** A client: one method per operation, plus `api`, the typed openapi-fetch client for anything else. */
@@ -24,10 +35,10 @@ export interface VpnaasClient extends IpsecSiteConnectionOperations {
 
 /** Creates a client. Nothing is sent until an operation is called. */
 export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
-  const baseUrl = requireBaseUrl(options?.baseUrl);
+  const baseUrl = options?.auth?.discoversBaseUrl && options.baseUrl === undefined ? DISCOVERED_BASE_URL : requireBaseUrl(options?.baseUrl);
   const userFetch = options.fetch ?? globalThis.fetch;
   // Everything cross-cutting (auth, retries) wraps this one function, built once per client.
-  const transport: Fetch = (request) => userFetch(request);
+  const transport: Fetch = withAuth((request) => userFetch(request), options);
   const api = createClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", ...options.headers },

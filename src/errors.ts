@@ -102,9 +102,22 @@ export class VpnaasTimeoutError extends VpnaasError {
   override name = "VpnaasTimeoutError";
 }
 
+/** A request as an error shows it: credentials in its headers replaced by {@link redactHeaders}. */
+export interface RedactedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
 /** Authentication failed: bad credentials, a refused token request, or a 401 after one refresh. */
 export class VpnaasAuthError extends VpnaasError {
   override name = "VpnaasAuthError";
+  /** The API request that was refused, with its credentials redacted; absent for a token request. */
+  readonly request: RedactedRequest | undefined;
+  constructor(message: string, options: { cause?: unknown; request?: RedactedRequest } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.request = options.request;
+  }
 }
 
 // `instanceof Error` would fail for an error from another realm, so only `name` is looked at.
@@ -131,6 +144,29 @@ const SECRET_MEMBER = /("(?:psk|password|secret|[a-z_]*_secret|token|[a-z_]*_tok
 /** Replaces the values of secret JSON members (psk, password, secret, token…) with `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   return text.replace(SECRET_MEMBER, '$1"[REDACTED]"');
+}
+
+// Headers whose whole value is a credential.
+const SECRET_HEADERS = new Set(["x-auth-token", "x-subject-token", "x-security-token", "cookie", "proxy-authorization"]);
+
+/**
+ * Header names lowercased, credentials replaced: `x-auth-token: [REDACTED]`, and `authorization`
+ * keeps its scheme, access key and signed header names but not its signature
+ * (`SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]`).
+ */
+export function redactHeaders(headers: Iterable<[string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [rawName, value] of headers) {
+    const name = rawName.toLowerCase();
+    out[name] = SECRET_HEADERS.has(name)
+      ? "[REDACTED]"
+      : name === "authorization"
+        ? /^SDK-HMAC-SHA256 /i.test(value)
+          ? value.replace(/Signature=[^,\s]*/i, "Signature=[REDACTED]")
+          : `${value.split(" ")[0]} [REDACTED]`
+        : value;
+  }
+  return out;
 }
 
 function excerpt(body: unknown): string {

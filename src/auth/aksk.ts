@@ -1,0 +1,53 @@
+import { VpnaasValidationError } from "../errors";
+import { formatSdkDate, signAkSk } from "./sign-aksk";
+import { bodyOf, requireSecureUrl, withHeaders, type AuthStrategy } from "./strategy";
+
+export interface AkSkAuthOptions {
+  /** The access key id (AK), e.g. from `HUAWEICLOUD_SDK_AK`. */
+  accessKey: string;
+  /** The secret access key (SK). Never sent; only used to sign. */
+  secretKey: string;
+  /** Sent as `X-Project-Id` when given (required by project-scoped Huawei Cloud APIs). Default: none. */
+  projectId?: string;
+  /** Sent as `X-Security-Token` with temporary credentials. Default: none. */
+  securityToken?: string;
+  /** The clock used for `X-Sdk-Date`, in ms since the epoch. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Huawei Cloud AK/SK signing (`SDK-HMAC-SHA256`): every request, each attempt again, gets a fresh
+ * `X-Sdk-Date` and `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…` over
+ * all its headers, its URL and its body.
+ */
+export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
+  const { accessKey, secretKey, projectId, securityToken, now = Date.now } = options ?? ({} as AkSkAuthOptions);
+  const missing = [
+    ["accessKey", accessKey],
+    ["secretKey", secretKey],
+  ].filter(([, v]) => typeof v !== "string" || v === "").map(([k]) => k!);
+  if (missing.length) {
+    throw new VpnaasValidationError(missing[0]!, `akskAuth needs ${missing.join(" and ")} (non-empty strings); nothing was sent.`);
+  }
+  const extra: Record<string, string> = {};
+  if (projectId) extra["X-Project-Id"] = projectId;
+  if (securityToken) extra["X-Security-Token"] = securityToken;
+  return {
+    kind: "aksk",
+    wrap: (next, { allowInsecureHttp }) => async (request) => {
+      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+      const body = await bodyOf(request);
+      const unsigned = withHeaders(request, body, extra);
+      const signed = await signAkSk({
+        method: unsigned.method,
+        url: unsigned.url,
+        headers: unsigned.headers,
+        body,
+        sdkDate: formatSdkDate(new Date(now())),
+        accessKey,
+        secretKey,
+      });
+      return next(withHeaders(unsigned, body, { "X-Sdk-Date": signed["X-Sdk-Date"], Authorization: signed.Authorization }));
+    },
+  };
+}

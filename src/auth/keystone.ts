@@ -1,0 +1,200 @@
+import { apiErrorOf } from "../call";
+import { redactHeaders, VpnaasAuthError, VpnaasValidationError } from "../errors";
+import { KeystoneTokenProvider, type CatalogService, type KeystoneToken } from "./keystone-token-provider";
+import { bodyOf, requireSecureUrl, withHeaders, type AuthenticatedFetch, type AuthStrategy } from "./strategy";
+
+/**
+ * Keystone v3 credentials, named as in `clouds.yaml` / `OS_*` (camelCased). Either a password
+ * (`username` + user domain, or `userId`; `projectName` + project domain, or `projectId`) or an
+ * application credential (`applicationCredentialId` + `applicationCredentialSecret`).
+ */
+export interface KeystoneAuthOptions {
+  /** Keystone's URL as in `OS_AUTH_URL`, with or without a trailing `/v3`, e.g. `https://iam.example.com:5000/v3`. */
+  authUrl: string;
+  /** User name (`OS_USERNAME`); needs `userDomainName` or `userDomainId`. Default: none. */
+  username?: string;
+  /** User id (`OS_USER_ID`), instead of `username` + domain. Default: none. */
+  userId?: string;
+  /** The user's password (`OS_PASSWORD`). Only ever sent to `authUrl`. Default: none. */
+  password?: string;
+  /** Domain of `username`, e.g. `Default` (Huawei Cloud: the account name). Default: none. */
+  userDomainName?: string;
+  userDomainId?: string;
+  /** Project to scope the token to (Huawei Cloud: the region's project, e.g. `cn-north-4`). Default: none. */
+  projectName?: string;
+  /** Project id, instead of `projectName` + domain. Default: none. */
+  projectId?: string;
+  /** Domain of `projectName`. Default: the user's domain. */
+  projectDomainName?: string;
+  projectDomainId?: string;
+  /** Application credential id (`OS_APPLICATION_CREDENTIAL_ID`), instead of a password. Default: none. */
+  applicationCredentialId?: string;
+  /** Application credential secret. Only ever sent to `authUrl`. Default: none. */
+  applicationCredentialSecret?: string;
+  /** Region of the `network` endpoint taken from the catalog. Default: any, if only one region has one. */
+  region?: string;
+  /** Interface of the `network` endpoint taken from the catalog: `public`, `internal` or `admin`. Default: `public`. */
+  interface?: string;
+  /** Lets the token request go to a plain `http://` authUrl (e.g. DevStack). Default: `false`. */
+  allowInsecureHttp?: boolean;
+  /** Refresh this long before the token's `expires_at` (at most half its lifetime). Default: 120 000 ms. */
+  refreshBeforeExpiryMs?: number;
+  /** The clock, in ms since the epoch. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Authenticates with Keystone v3 (`POST {authUrl}/v3/auth/tokens`) and sends the token as
+ * `X-Auth-Token`. One token is cached per client and refreshed before it expires; on a 401 the
+ * token is refreshed once and the request resent once. Without a `baseUrl`, the client uses the
+ * catalog's `network` endpoint. Each client using the strategy keeps its own token.
+ *
+ * @throws VpnaasValidationError when settings are missing or contradictory; nothing is sent then.
+ */
+export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
+  const o = options ?? ({} as KeystoneAuthOptions);
+  const tokensUrl = keystoneTokensUrl(o.authUrl);
+  const body = JSON.stringify(authRequestBody(o));
+  requireSecureUrl(tokensUrl, o.allowInsecureHttp === true, "keystoneAuth");
+  const selection = { region: o.region, interface: (o.interface ?? "public").replace(/URL$/, "") };
+
+  return {
+    kind: "keystone",
+    discoversBaseUrl: true,
+    wrap(next, { allowInsecureHttp }) {
+      const provider = new KeystoneTokenProvider(
+        async (): Promise<KeystoneToken> => {
+          // Straight to `next`: the token request never goes through an auth layer.
+          const response = await next(new Request(tokensUrl, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json" }, body }));
+          return readToken(response, tokensUrl, (o.now ?? Date.now)(), [o.password, o.applicationCredentialSecret]);
+        },
+        { now: o.now, refreshBeforeExpiryMs: o.refreshBeforeExpiryMs },
+      );
+      const send: AuthenticatedFetch = async (request) => {
+        requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+        const payload = await bodyOf(request);
+        const token = await provider.get();
+        const first = await next(withHeaders(request, payload, { "X-Auth-Token": token.value }));
+        if (first.status !== 401) return first;
+        await first.body?.cancel();
+        const fresh = await provider.refresh(token);
+        const attempt = withHeaders(request, payload, { "X-Auth-Token": fresh.value });
+        const second = await next(attempt);
+        if (second.status !== 401) return second;
+        const cause = await apiErrorOf(request.method, request.url, second, [token.value, fresh.value]);
+        throw new VpnaasAuthError(`${cause.message}, again after a fresh Keystone token; check the user's roles on the project`, {
+          cause,
+          request: { method: attempt.method, url: attempt.url, headers: redactHeaders(attempt.headers) },
+        });
+      };
+      send.discoverBaseUrl = async () => networkEndpoint((await provider.get()).catalog, selection);
+      return send;
+    },
+  };
+}
+
+/** `{authUrl}/v3/auth/tokens`, for an authUrl written with or without `/v3` and trailing slashes. */
+export function keystoneTokensUrl(authUrl: unknown): string {
+  if (typeof authUrl !== "string" || !URL.canParse(authUrl) || !/^https?:$/.test(new URL(authUrl).protocol)) {
+    throw new VpnaasValidationError("authUrl", `keystoneAuth needs authUrl, an http(s) URL such as https://keystone.example.com:5000/v3; got ${typeof authUrl === "string" ? JSON.stringify(authUrl.slice(0, 100)) : typeof authUrl}. Nothing was sent.`);
+  }
+  const url = new URL(authUrl);
+  url.search = "";
+  url.hash = "";
+  url.pathname = `${url.pathname.replace(/\/+$/, "").replace(/\/v3$/, "")}/v3/auth/tokens`;
+  return url.href;
+}
+
+/** The JSON body of the token request. Throws one error naming everything missing or contradictory. */
+export function authRequestBody(o: KeystoneAuthOptions): object {
+  const missing: string[] = [];
+  const conflicting: string[] = [];
+  const both = (a: keyof KeystoneAuthOptions, b: keyof KeystoneAuthOptions) => o[a] !== undefined && o[b] !== undefined && conflicting.push(`${a} and ${b}`);
+  const usesAppCredential = o.applicationCredentialId !== undefined || o.applicationCredentialSecret !== undefined;
+  const usesPassword = o.password !== undefined || o.username !== undefined || o.userId !== undefined;
+  let body: object = {};
+  if (usesAppCredential && usesPassword) {
+    conflicting.push("an application credential and a password (pass one of them)");
+  } else if (usesAppCredential) {
+    if (!o.applicationCredentialId) missing.push("applicationCredentialId");
+    if (!o.applicationCredentialSecret) missing.push("applicationCredentialSecret");
+    body = { auth: { identity: { methods: ["application_credential"], application_credential: { id: o.applicationCredentialId, secret: o.applicationCredentialSecret } } } };
+  } else if (usesPassword) {
+    both("username", "userId");
+    both("userDomainName", "userDomainId");
+    both("projectName", "projectId");
+    both("projectDomainName", "projectDomainId");
+    if (!o.password) missing.push("password");
+    if (!o.username && !o.userId) missing.push("username or userId");
+    if (o.username && !o.userId && !o.userDomainName && !o.userDomainId) missing.push("userDomainName or userDomainId (for username)");
+    if (!o.projectName && !o.projectId) missing.push("projectName or projectId");
+    // A project named without its domain is looked up in the user's domain (as keystoneauth's default domain does).
+    const projectDomainId = o.projectDomainName === undefined ? (o.projectDomainId ?? o.userDomainId) : undefined;
+    const projectDomainName = o.projectDomainId === undefined ? (o.projectDomainName ?? (projectDomainId ? undefined : o.userDomainName)) : undefined;
+    if (o.projectName && !o.projectId && !projectDomainName && !projectDomainId) missing.push("projectDomainName or projectDomainId (for projectName)");
+    const domain = (id?: string, name?: string) => (id ? { id } : { name });
+    const user = o.userId ? { id: o.userId, password: o.password } : { name: o.username, domain: domain(o.userDomainId, o.userDomainName), password: o.password };
+    const project = o.projectId ? { id: o.projectId } : { name: o.projectName, domain: domain(projectDomainId, projectDomainName) };
+    body = { auth: { identity: { methods: ["password"], password: { user } }, scope: { project } } };
+  } else {
+    missing.push("credentials: password (with username or userId) or applicationCredentialId and applicationCredentialSecret");
+  }
+  if (missing.length || conflicting.length) {
+    const parts = [missing.length ? `missing ${missing.join("; ")}` : "", conflicting.length ? `contradictory: both ${conflicting.join("; both ")}` : ""];
+    throw new VpnaasValidationError(missing[0]?.split(" ")[0] ?? "credentials", `keystoneAuth settings are incomplete: ${parts.filter(Boolean).join(". ")}. Nothing was sent.`);
+  }
+  return body;
+}
+
+async function readToken(response: Response, tokensUrl: string, nowMs: number, secrets: Array<string | undefined>): Promise<KeystoneToken> {
+  if (!response.ok) {
+    const cause = await apiErrorOf("POST", tokensUrl, response, secrets);
+    const hint = response.status === 401 ? "; check the user name, password, domains and project (or the application credential)" : "";
+    throw new VpnaasAuthError(`Keystone refused the token request: ${cause.message}${hint}`, { cause });
+  }
+  const value = response.headers.get("x-subject-token");
+  const text = await response.text();
+  let parsed: { token?: { expires_at?: unknown; catalog?: unknown } } | undefined;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!value || typeof parsed?.token !== "object" || parsed.token === null) {
+    throw new VpnaasAuthError(`Keystone answered POST ${tokensUrl} with ${response.status} but ${value ? "no token object in the JSON body" : "no X-Subject-Token header"}`);
+  }
+  const expiresAtMs = typeof parsed.token.expires_at === "string" ? Date.parse(parsed.token.expires_at) : NaN;
+  return {
+    value,
+    expiresAtMs: Number.isNaN(expiresAtMs) ? undefined : expiresAtMs,
+    obtainedAtMs: nowMs,
+    catalog: Array.isArray(parsed.token.catalog) ? (parsed.token.catalog as CatalogService[]) : [],
+  };
+}
+
+/**
+ * The URL of the catalog's `network` endpoint with the given interface (and region, if given),
+ * without a trailing `/` or `/v2.0`. Throws when there is none, or several in different regions.
+ */
+export function networkEndpoint(catalog: readonly CatalogService[], selection: { region?: string; interface: string }): string {
+  const candidates = catalog
+    .filter((s) => s.type === "network")
+    .flatMap((s) => s.endpoints ?? [])
+    .filter((e) => (e.interface ?? "").replace(/URL$/, "") === selection.interface && typeof e.url === "string")
+    .filter((e) => selection.region === undefined || e.region_id === selection.region || e.region === selection.region);
+  const urls = [...new Set(candidates.map((e) => e.url!.replace(/\/+$/, "").replace(/\/v2\.0$/, "")))];
+  const where = `interface ${selection.interface}${selection.region === undefined ? "" : ` in region ${selection.region}`}`;
+  if (urls.length === 0) {
+    const regions = [...new Set(catalog.filter((s) => s.type === "network").flatMap((s) => s.endpoints ?? []).map((e) => e.region_id ?? e.region))];
+    throw new VpnaasValidationError("baseUrl", `The Keystone catalog has no network endpoint with ${where}${regions.length ? ` (network regions: ${regions.join(", ")})` : ""}; pass region, interface or baseUrl.`);
+  }
+  if (urls.length > 1) {
+    const regions = [...new Set(candidates.map((e) => e.region_id ?? e.region))];
+    throw new VpnaasValidationError("region", `The Keystone catalog has ${urls.length} network endpoints with ${where} (regions: ${regions.join(", ")}); pass region or baseUrl to choose one.`);
+  }
+  const url = urls[0]!;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new VpnaasValidationError("baseUrl", `The Keystone catalog's network endpoint is not an http(s) URL: ${JSON.stringify(url.slice(0, 100))}; pass baseUrl.`);
+  }
+  return url;
+}

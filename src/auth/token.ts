@@ -1,0 +1,30 @@
+import { VpnaasValidationError } from "../errors";
+import { bodyOf, requireSecureUrl, withHeaders, type AuthStrategy } from "./strategy";
+
+/** A token, or a function that returns the current one (called once per request, may be async). */
+export type TokenSource = string | (() => string | Promise<string>);
+
+/**
+ * Sends `X-Auth-Token` with every request: a Keystone or Huawei IAM token obtained elsewhere.
+ * With a function, it is called for every request (attempts included), so it can hand out a
+ * refreshed token; caching is then the function's job.
+ */
+export function tokenAuth(tokenOrProvider: TokenSource): AuthStrategy {
+  if (typeof tokenOrProvider !== "function") requireToken(tokenOrProvider);
+  const current = async (): Promise<string> =>
+    typeof tokenOrProvider === "function" ? requireToken(await tokenOrProvider()) : tokenOrProvider;
+  return {
+    kind: "token",
+    wrap: (next, { allowInsecureHttp }) => async (request) => {
+      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+      return next(withHeaders(request, await bodyOf(request), { "X-Auth-Token": await current() }));
+    },
+  };
+}
+
+function requireToken(token: unknown): string {
+  if (typeof token !== "string" || token === "" || /[\r\n]/.test(token)) {
+    throw new VpnaasValidationError("token", `tokenAuth needs a non-empty token string on one line, got ${typeof token === "string" ? "an empty or multi-line string" : typeof token}; nothing was sent.`);
+  }
+  return token;
+}

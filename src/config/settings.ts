@@ -1,0 +1,175 @@
+import { akskAuth } from "../auth/aksk";
+import { keystoneAuth, type KeystoneAuthOptions } from "../auth/keystone";
+import type { AuthStrategy } from "../auth/strategy";
+import { tokenAuth } from "../auth/token";
+import { isValidationError, VpnaasValidationError } from "../errors";
+import { parseYamlSubset, type YamlValue } from "./yaml-subset";
+
+/** Environment variables, e.g. `process.env`. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface SettingsInput {
+  env: Environment;
+  /** The first `clouds.yaml` found, if any. */
+  cloudsYaml?: { path: string; text: string };
+  /** Paths searched for `clouds.yaml`, for messages. */
+  searched?: readonly string[];
+  /** A cloud of `clouds.yaml` chosen by the caller; wins over `OS_CLOUD` and all other variables. */
+  cloud?: string;
+  baseUrl?: string;
+  allowInsecureHttp?: boolean;
+}
+
+export interface Settings {
+  auth: AuthStrategy;
+  /** Undefined when Keystone's catalog supplies the endpoint. */
+  baseUrl: string | undefined;
+  /** Where the credentials came from, e.g. `clouds.yaml cloud "devstack" (/home/me/clouds.yaml)`. */
+  source: string;
+}
+
+// OS_* variables that mean "authenticate this way"; region, interface and the like do not count.
+const OS_CREDENTIALS = ["OS_AUTH_URL", "OS_TOKEN", "OS_USERNAME", "OS_USER_ID", "OS_PASSWORD", "OS_APPLICATION_CREDENTIAL_ID", "OS_APPLICATION_CREDENTIAL_SECRET"];
+const HUAWEI_CREDENTIALS = ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"];
+
+/**
+ * Chooses one way to authenticate from OpenStack and Huawei Cloud conventions: a `clouds.yaml`
+ * cloud (`cloud` or `OS_CLOUD`), the `OS_*` variables, or `HUAWEICLOUD_SDK_*`. Pure: the caller
+ * reads the environment and the file.
+ *
+ * @throws VpnaasValidationError naming what is missing, or the sources that contradict each other.
+ */
+export function settingsFrom(input: SettingsInput): Settings {
+  const { env } = input;
+  const set = (name: string) => env[name] !== undefined && env[name] !== "";
+  const cloud = input.cloud ?? (set("OS_CLOUD") ? env.OS_CLOUD : undefined);
+  if (input.cloud === undefined) {
+    const found = [
+      cloud !== undefined ? `OS_CLOUD=${cloud}` : "",
+      OS_CREDENTIALS.filter(set).join(", "),
+      HUAWEI_CREDENTIALS.filter(set).join(", "),
+    ].filter(Boolean);
+    if (found.length > 1) {
+      throw new VpnaasValidationError("environment", `Contradictory settings: found more than one way to authenticate (${found.join("; ")}). Unset all but one, or pass cloud. Nothing was sent.`);
+    }
+  }
+  if (cloud !== undefined) return fromCloudsYaml(input, cloud);
+  if (OS_CREDENTIALS.some(set)) return fromOpenStack(input, osVariables(env), "OS_* variables", (key) => `OS_${key.toUpperCase()}`);
+  if (HUAWEI_CREDENTIALS.some(set)) return fromHuawei(input);
+  throw new VpnaasValidationError(
+    "environment",
+    "No credentials found. Set OS_CLOUD (with a clouds.yaml in ./, ~/.config/openstack/ or /etc/openstack/); or OS_AUTH_URL with OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME, OS_PROJECT_NAME and OS_PROJECT_DOMAIN_NAME (or OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET); or OS_TOKEN; or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK. Nothing was sent.",
+  );
+}
+
+type Flat = Record<string, string | undefined>;
+
+function osVariables(env: Environment): Flat {
+  const out: Flat = {};
+  for (const [name, value] of Object.entries(env)) if (name.startsWith("OS_") && value !== "") out[name.slice(3).toLowerCase()] = value;
+  out.project_name ??= out.tenant_name;
+  out.project_id ??= out.tenant_id;
+  return out;
+}
+
+function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
+  if (!input.cloudsYaml) {
+    throw new VpnaasValidationError("cloud", `Cloud "${cloud}" was asked for, but no clouds.yaml was found (searched ${(input.searched ?? []).join(", ") || "nowhere"}). Nothing was sent.`);
+  }
+  const { path, text } = input.cloudsYaml;
+  const clouds = member(parseYamlSubset(text, path), "clouds");
+  const entry = member(clouds, cloud);
+  if (!isRecord(entry)) {
+    const known = isRecord(clouds) ? Object.keys(clouds) : [];
+    throw new VpnaasValidationError("cloud", `${path} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
+  }
+  const flat: Flat = {};
+  for (const [key, value] of Object.entries(member(entry, "auth") ?? {})) if (typeof value === "string") flat[key] = value;
+  for (const key of ["region_name", "interface"]) {
+    const value = member(entry, key);
+    if (typeof value === "string") flat[key] = value;
+  }
+  return fromOpenStack(input, flat, `clouds.yaml cloud "${cloud}" (${path})`, (key) => key);
+}
+
+function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (snakeKey: string) => string): Settings {
+  return renamingErrors(source, nameOf, () => {
+    if (o.token !== undefined) {
+      const others = ["password", "application_credential_secret"].filter((k) => o[k] !== undefined);
+      if (others.length) {
+        throw new VpnaasValidationError("token", `contradictory: both token and ${others.join(" and ")}; keep one. Nothing was sent.`);
+      }
+      const baseUrl = input.baseUrl ?? o.endpoint;
+      if (baseUrl === undefined) throw new VpnaasValidationError("baseUrl", "token given without endpoint (the network API URL): pass baseUrl or set endpoint. Nothing was sent.");
+      return { auth: tokenAuth(o.token), baseUrl, source };
+    }
+    const options: KeystoneAuthOptions = {
+      authUrl: o.auth_url!,
+      username: o.username,
+      userId: o.user_id,
+      password: o.password,
+      userDomainName: o.user_domain_name,
+      userDomainId: o.user_domain_id,
+      projectName: o.project_name,
+      projectId: o.project_id,
+      projectDomainName: o.project_domain_name,
+      projectDomainId: o.project_domain_id,
+      applicationCredentialId: o.application_credential_id,
+      applicationCredentialSecret: o.application_credential_secret,
+      region: o.region_name,
+      interface: o.interface,
+      allowInsecureHttp: input.allowInsecureHttp,
+    };
+    return { auth: keystoneAuth(options), baseUrl: input.baseUrl, source };
+  });
+}
+
+function fromHuawei(input: SettingsInput): Settings {
+  const { env } = input;
+  const missing = [...HUAWEI_CREDENTIALS.filter((n) => !env[n]), ...(input.baseUrl ? [] : ["baseUrl (e.g. https://vpc.cn-north-4.myhuaweicloud.com)"])];
+  if (missing.length) {
+    throw new VpnaasValidationError(missing[0]!.split(" ")[0]!, `HUAWEICLOUD_SDK_* credentials are incomplete: missing ${missing.join(", ")}. Nothing was sent.`);
+  }
+  const auth = akskAuth({
+    accessKey: env.HUAWEICLOUD_SDK_AK!,
+    secretKey: env.HUAWEICLOUD_SDK_SK!,
+    projectId: env.HUAWEICLOUD_SDK_PROJECT_ID || undefined,
+    securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined,
+  });
+  return { auth, baseUrl: input.baseUrl, source: "HUAWEICLOUD_SDK_* variables" };
+}
+
+// keystoneAuth's option names (camelCase) → the source's names (OS_AUTH_URL or auth_url).
+const OPTION_KEYS: Record<string, string> = {
+  authUrl: "auth_url",
+  username: "username",
+  userId: "user_id",
+  password: "password",
+  userDomainName: "user_domain_name",
+  userDomainId: "user_domain_id",
+  projectName: "project_name",
+  projectId: "project_id",
+  projectDomainName: "project_domain_name",
+  projectDomainId: "project_domain_id",
+  applicationCredentialId: "application_credential_id",
+  applicationCredentialSecret: "application_credential_secret",
+  token: "token",
+  endpoint: "endpoint",
+  region: "region_name",
+};
+
+/** Runs `build`, rewording a validation error so it names settings as the user wrote them. */
+function renamingErrors<T>(source: string, nameOf: (snakeKey: string) => string, build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (!isValidationError(err)) throw err;
+    const words = new RegExp(`\\b(${Object.keys(OPTION_KEYS).join("|")})\\b(?!: true)`, "g");
+    const message = err.message.replace(/^keystoneAuth settings are incomplete: /, "").replace(words, (w) => nameOf(OPTION_KEYS[w]!));
+    const parameter = OPTION_KEYS[err.parameter] ? nameOf(OPTION_KEYS[err.parameter]!) : err.parameter;
+    throw new VpnaasValidationError(parameter, `${source}: ${message}`);
+  }
+}
+
+const isRecord = (v: YamlValue): v is Record<string, YamlValue> => typeof v === "object" && v !== null && !Array.isArray(v);
+const member = (v: YamlValue, key: string): YamlValue => (isRecord(v) ? v[key] : undefined);

@@ -1,0 +1,82 @@
+// Node-only entry point (`vpnaas-sdk/node`): reads clouds.yaml and environment variables.
+// The root entry point stays free of `node:` imports, so it runs in browsers.
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from "./client";
+import { settingsFrom, type Environment, type Settings } from "./config/settings";
+
+export type { Environment, Settings } from "./config/settings";
+
+export interface EnvironmentOptions {
+  /** A cloud of clouds.yaml to use; wins over `OS_CLOUD` and all other variables. Default: none. */
+  cloud?: string;
+  /** The variables to read. Default: `process.env`. */
+  env?: Environment;
+  /** Directory searched first for `clouds.yaml`. Default: `process.cwd()`. */
+  cwd?: string;
+  /** Home directory; `{home}/.config/openstack/clouds.yaml` is searched second. Default: `os.homedir()`. */
+  home?: string;
+  /** Searched last. Default: `/etc/openstack`. */
+  systemConfigDir?: string;
+  /** The network endpoint; required with a token or AK/SK, optional with Keystone (catalog). */
+  baseUrl?: string;
+  /** Allows plain `http://` for the token request and API calls (e.g. DevStack). Default: `false`. */
+  allowInsecureHttp?: boolean;
+}
+
+/**
+ * Where `clouds.yaml` is looked for, in order: `OS_CLIENT_CONFIG_FILE` if set, then `./`,
+ * `~/.config/openstack/` and `/etc/openstack/`.
+ */
+export function cloudsYamlPaths(options: EnvironmentOptions = {}): string[] {
+  const env = options.env ?? process.env;
+  return [
+    ...(env.OS_CLIENT_CONFIG_FILE ? [resolve(options.cwd ?? process.cwd(), env.OS_CLIENT_CONFIG_FILE)] : []),
+    join(options.cwd ?? process.cwd(), "clouds.yaml"),
+    join(options.home ?? homedir(), ".config", "openstack", "clouds.yaml"),
+    join(options.systemConfigDir ?? "/etc/openstack", "clouds.yaml"),
+  ];
+}
+
+/**
+ * Resolves the credentials found in the environment (see {@link createVpnaasClientFromEnvironment})
+ * without creating a client. Reads files, sends nothing.
+ */
+export function settingsFromEnvironment(options: EnvironmentOptions = {}): Settings {
+  const env = options.env ?? process.env;
+  const searched = cloudsYamlPaths(options);
+  const wanted = options.cloud ?? env.OS_CLOUD;
+  let cloudsYaml: { path: string; text: string } | undefined;
+  for (const path of wanted ? searched : []) {
+    const text = readIfExists(path);
+    if (text !== undefined) {
+      cloudsYaml = { path, text };
+      break;
+    }
+  }
+  return settingsFrom({ env, cloudsYaml, searched, cloud: options.cloud, baseUrl: options.baseUrl, allowInsecureHttp: options.allowInsecureHttp });
+}
+
+/**
+ * Creates a client from where users keep their credentials: a `clouds.yaml` cloud (`cloud` or
+ * `OS_CLOUD`), the `OS_*` variables (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, …,
+ * `OS_APPLICATION_CREDENTIAL_ID`/`_SECRET`, or `OS_TOKEN`), or `HUAWEICLOUD_SDK_AK`/`_SK`
+ * (+ `_PROJECT_ID`, `_SECURITY_TOKEN`).
+ *
+ * @throws VpnaasValidationError naming what is missing or contradictory; nothing is sent then.
+ */
+export function createVpnaasClientFromEnvironment(options: EnvironmentOptions & Omit<VpnaasClientOptions, "auth" | "baseUrl"> = {}): VpnaasClient {
+  const { auth, baseUrl } = settingsFromEnvironment(options);
+  const { cloud: _cloud, env: _env, cwd: _cwd, home: _home, systemConfigDir: _dir, baseUrl: _baseUrl, ...clientOptions } = options;
+  return createVpnaasClient({ ...clientOptions, baseUrl, auth });
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isValidationError } from "../src";
+import { createVpnaasClientFromEnvironment, settingsFromEnvironment, type EnvironmentOptions } from "../src/node";
+import { connectionBody, connectionId, renderings } from "./helpers/auth-fixtures";
+import { sendJson, startServer, type TestServer } from "./helpers/http-server";
+import { APP_SECRET, PASSWORD, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
+
+let root: string;
+let cwd: string;
+let home: string;
+let etc: string;
+let api: TestServer;
+let keystone: KeystoneStandIn;
+
+beforeAll(async () => {
+  api = await startServer((_req, res) => sendJson(res, 200, connectionBody));
+  keystone = await startKeystone({ now: Date.now() }, [{ url: api.url, region: "RegionOne", interface: "public" }]);
+});
+afterAll(() => Promise.all([api.close(), keystone.server.close()]));
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "vpnaas-config-"));
+  [cwd, home, etc] = ["cwd", "home", "etc"].map((d) => join(root, d)) as [string, string, string];
+  for (const d of [cwd, join(home, ".config", "openstack"), etc]) mkdirSync(d, { recursive: true });
+  api.requests.length = 0;
+  keystone.reset();
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** Options that never touch the real home, working directory or /etc. */
+const where = (env: Record<string, string>, more: Partial<EnvironmentOptions> = {}): EnvironmentOptions => ({ env, cwd, home, systemConfigDir: etc, ...more });
+
+const cloudsYaml = (name: string, auth: string, extra = "") => `clouds:\n  ${name}:\n    auth:\n${auth.trim().split("\n").map((l) => `      ${l.trim()}`).join("\n")}\n${extra}`;
+
+function errorOf(run: () => unknown): Error {
+  try {
+    run();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected an error");
+}
+
+describe("createVpnaasClientFromEnvironment", () => {
+  test("builds a Keystone client from OS_* variables and calls the API it finds in the catalog", async () => {
+    const env = {
+      OS_AUTH_URL: `${keystone.server.url}/v3`,
+      OS_USERNAME: "admin",
+      OS_PASSWORD: PASSWORD,
+      OS_USER_DOMAIN_NAME: "Default",
+      OS_PROJECT_NAME: "admin",
+      OS_PROJECT_DOMAIN_NAME: "Default",
+      OS_REGION_NAME: "RegionOne",
+      OS_INTERFACE: "public",
+    };
+    const client = createVpnaasClientFromEnvironment({ ...where(env), allowInsecureHttp: true });
+    await expect(client.getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
+    expect(api.requests[0]!.headers["x-auth-token"]).toBe("tok-1");
+  });
+
+  test("uses the clouds.yaml cloud named by OS_CLOUD, found in ~/.config/openstack", async () => {
+    writeFileSync(
+      join(home, ".config", "openstack", "clouds.yaml"),
+      cloudsYaml("devstack", `auth_url: ${keystone.server.url}\napplication_credential_id: ac1\napplication_credential_secret: "${APP_SECRET}"`, "    region_name: RegionOne\n"),
+    );
+    const client = createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "devstack" }), allowInsecureHttp: true });
+    await client.getIpsecSiteConnection(connectionId);
+    expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth.identity.application_credential).toEqual({ id: "ac1", secret: APP_SECRET });
+  });
+
+  test("builds an AK/SK client from HUAWEICLOUD_SDK_* variables", async () => {
+    const env = { HUAWEICLOUD_SDK_AK: "AKAKAKAKAKAKAKAKAKAK", HUAWEICLOUD_SDK_SK: "sk-DO-NOT-LEAK", HUAWEICLOUD_SDK_PROJECT_ID: "p1", HUAWEICLOUD_SDK_SECURITY_TOKEN: "sts-DO-NOT-LEAK" };
+    await createVpnaasClientFromEnvironment({ ...where(env), baseUrl: api.url, allowInsecureHttp: true }).getIpsecSiteConnection(connectionId);
+    const seen = api.requests[0]!.headers;
+    expect(seen.authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKAKAKAKAKAKAKAKAKAK, /);
+    expect([seen["x-project-id"], seen["x-security-token"]]).toEqual(["p1", "sts-DO-NOT-LEAK"]);
+  });
+
+  test("builds a token client from OS_TOKEN and OS_ENDPOINT", async () => {
+    await createVpnaasClientFromEnvironment({ ...where({ OS_TOKEN: "tok-env", OS_ENDPOINT: api.url }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId);
+    expect(api.requests[0]!.headers["x-auth-token"]).toBe("tok-env");
+  });
+});
+
+describe("settingsFromEnvironment", () => {
+  test("searches ./ before ~/.config/openstack/ before /etc/openstack/", () => {
+    const put = (dir: string, url: string) => writeFileSync(join(dir, "clouds.yaml"), cloudsYaml("c", `endpoint: ${url}\ntoken: t`));
+    put(etc, "https://etc.example.com");
+    put(join(home, ".config", "openstack"), "https://home.example.com");
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).source).toBe(`clouds.yaml cloud "c" (${join(home, ".config", "openstack", "clouds.yaml")})`);
+    put(cwd, "https://cwd.example.com");
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).source).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yaml")})`);
+  });
+
+  test("a cloud passed by name wins over OS_CLOUD and other variables", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("mine", "auth_url: https://k.example.com\napplication_credential_id: a\napplication_credential_secret: s"));
+    const settings = settingsFromEnvironment(where({ OS_CLOUD: "other", HUAWEICLOUD_SDK_AK: "x" }, { cloud: "mine" }));
+    expect(settings.auth.kind).toBe("keystone");
+  });
+
+  test.each([
+    ["nothing set", {}, /No credentials found\. Set OS_CLOUD .* HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/],
+    ["OS_CLOUD and HUAWEICLOUD_SDK_AK", { OS_CLOUD: "x", HUAWEICLOUD_SDK_AK: "a" }, /Contradictory settings: found more than one way to authenticate \(OS_CLOUD=x; HUAWEICLOUD_SDK_AK\)/],
+    ["OS_AUTH_URL and HUAWEICLOUD_SDK_SK", { OS_AUTH_URL: "https://k", HUAWEICLOUD_SDK_SK: "s" }, /Contradictory settings: .*OS_AUTH_URL; HUAWEICLOUD_SDK_SK/],
+    ["OS_TOKEN and OS_PASSWORD", { OS_TOKEN: "t", OS_PASSWORD: "p", OS_ENDPOINT: "https://n" }, /OS_\* variables: contradictory: both OS_TOKEN and OS_PASSWORD/],
+    ["OS_TOKEN without an endpoint", { OS_TOKEN: "t" }, /OS_TOKEN given without OS_ENDPOINT \(the network API URL\): pass baseUrl or set OS_ENDPOINT/],
+    ["OS_AUTH_URL alone", { OS_AUTH_URL: "https://k.example.com/v3" }, /^OS_\* variables: missing credentials: OS_PASSWORD \(with OS_USERNAME or OS_USER_ID\) or OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET/],
+    ["a password without domains and project", { OS_AUTH_URL: "https://k.example.com", OS_USERNAME: "u", OS_PASSWORD: "pw-DO-NOT-LEAK" }, /missing OS_USER_DOMAIN_NAME or OS_USER_DOMAIN_ID \(for OS_USERNAME\); OS_PROJECT_NAME or OS_PROJECT_ID/],
+    ["a password without OS_AUTH_URL", { OS_USERNAME: "u", OS_PASSWORD: "p" }, /OS_\* variables: keystoneAuth needs OS_AUTH_URL/],
+    ["HUAWEICLOUD_SDK_AK alone", { HUAWEICLOUD_SDK_AK: "a" }, /HUAWEICLOUD_SDK_\* credentials are incomplete: missing HUAWEICLOUD_SDK_SK, baseUrl/],
+    ["OS_CLOUD without a clouds.yaml", { OS_CLOUD: "x" }, /Cloud "x" was asked for, but no clouds.yaml was found \(searched .*cwd\/clouds.yaml, .*home\/.config\/openstack\/clouds.yaml, .*etc\/clouds.yaml\)/],
+  ])("%s is one VpnaasValidationError naming what is wrong", (_label, env, message) => {
+    const err = errorOf(() => createVpnaasClientFromEnvironment(where(env as Record<string, string>)));
+    expect(isValidationError(err)).toBe(true);
+    expect(err.message).toMatch(message);
+    expect(err.message).toMatch(/Nothing was sent/);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("an unknown cloud names the clouds the file has", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("a", "token: t") + cloudsYaml("b", "token: t").replace("clouds:\n", ""));
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }))).message).toBe(`${join(cwd, "clouds.yaml")} has no cloud "c" (it has: a, b). Nothing was sent.`);
+  });
+
+  test("names a missing clouds.yaml setting as the file spells it", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("a", "auth_url: https://k.example.com\nusername: u\npassword: p\nuser_domain_name: Default"));
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "a" }))).message).toBe(
+      `clouds.yaml cloud "a" (${join(cwd, "clouds.yaml")}): missing project_name or project_id. Nothing was sent.`,
+    );
+  });
+
+  test("OS_CLIENT_CONFIG_FILE points at a clouds.yaml anywhere", () => {
+    const file = join(root, "elsewhere.yaml");
+    writeFileSync(file, cloudsYaml("z", "token: t\nendpoint: https://n.example.com"));
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "z", OS_CLIENT_CONFIG_FILE: file })).source).toBe(`clouds.yaml cloud "z" (${file})`);
+  });
+});
