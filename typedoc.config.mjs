@@ -2,7 +2,7 @@ import { OptionDefaults } from "typedoc";
 
 /** `npm run docs`: the API reference from the TSDoc comments, into docs/api/. */
 export default {
-  entryPoints: ["src/index.ts"],
+  entryPoints: ["src/index.ts", "src/node.ts"],
   out: "docs/api",
   name: "vpnaas-sdk",
   readme: "README.md",

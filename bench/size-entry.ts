@@ -1,7 +1,7 @@
 // What a browser app ships to fetch one connection: the client, token auth and retries.
-import { createVpnaasClient } from "../src";
+import { createVpnaasClient, tokenAuth } from "../src";
 
-const client = createVpnaasClient({ baseUrl: location.origin, headers: { "X-Auth-Token": "token" } });
+const client = createVpnaasClient({ baseUrl: location.origin, auth: tokenAuth("token") });
 client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b").then((c) => {
   document.body.textContent = c.status;
 });

@@ -1,5 +1,5 @@
 import { VpnaasValidationError } from "../errors";
-import { formatSdkDate, signAkSk } from "./sign-aksk";
+import { akskSigner, formatSdkDate } from "./sign-aksk";
 import { bodyOf, requireSecureUrl, withHeaders, type AuthStrategy } from "./strategy";
 
 export interface AkSkAuthOptions {
@@ -32,21 +32,14 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
   const extra: Record<string, string> = {};
   if (projectId) extra["X-Project-Id"] = projectId;
   if (securityToken) extra["X-Security-Token"] = securityToken;
+  const sign = akskSigner(accessKey, secretKey);
   return {
     kind: "aksk",
     wrap: (next, { allowInsecureHttp }) => async (request) => {
       requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
       const body = await bodyOf(request);
       const unsigned = withHeaders(request, body, extra);
-      const signed = await signAkSk({
-        method: unsigned.method,
-        url: unsigned.url,
-        headers: unsigned.headers,
-        body,
-        sdkDate: formatSdkDate(new Date(now())),
-        accessKey,
-        secretKey,
-      });
+      const signed = sign({ method: unsigned.method, url: unsigned.url, headers: unsigned.headers, body, sdkDate: formatSdkDate(new Date(now())) });
       return next(withHeaders(unsigned, body, { "X-Sdk-Date": signed["X-Sdk-Date"], Authorization: signed.Authorization }));
     },
   };

@@ -1,5 +1,7 @@
-// Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), on WebCrypto only, so it runs in browsers,
-// Deno, Bun and Node alike. Pure: the same input always gives the same signature.
+// Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), in plain JavaScript (./sha256.ts says why
+// not WebCrypto), so it runs in browsers, Deno, Bun and Node alike. Pure: the same input always
+// gives the same signature.
+import { hmacSha256Key, sha256, toHex } from "./sha256";
 
 /** What gets signed: the request as it will go on the wire. */
 export interface AkSkSigningInput {
@@ -33,35 +35,50 @@ export function formatSdkDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 
+/** What {@link akskSigner} signs: a request, without the keys. */
+export type AkSkRequest = Omit<AkSkSigningInput, "accessKey" | "secretKey">;
+
 /**
  * Signs one request. The canonical request is method, canonical URI, canonical query string,
  * canonical headers, signed header names and hex SHA-256 of the body, joined by `\n`; the
  * string to sign is `SDK-HMAC-SHA256\n{X-Sdk-Date}\n{hex sha256(canonical request)}`.
  */
 export async function signAkSk(input: AkSkSigningInput): Promise<AkSkSignature> {
-  const url = new URL(input.url);
-  const headers = new Map<string, string>();
-  for (const [name, value] of input.headers) headers.set(name.toLowerCase(), value);
-  headers.set("host", url.host);
-  headers.set("x-sdk-date", input.sdkDate);
-  const names = [...headers.keys()].sort(byCodeUnit);
-  const signedHeaders = names.join(";");
-  const payloadHash = headers.get("x-sdk-content-sha256") ?? (await sha256Hex(input.body ?? ""));
-  const canonicalRequest = [
-    input.method.toUpperCase(),
-    canonicalUri(url.pathname),
-    canonicalQueryString(url.searchParams),
-    names.map((n) => `${n}:${headers.get(n)}\n`).join(""),
-    signedHeaders,
-    payloadHash,
-  ].join("\n");
-  const stringToSign = `${AKSK_ALGORITHM}\n${input.sdkDate}\n${await sha256Hex(canonicalRequest)}`;
-  const signature = await hmacSha256Hex(input.secretKey, stringToSign);
-  return {
-    "X-Sdk-Date": input.sdkDate,
-    Authorization: `${AKSK_ALGORITHM} Access=${input.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-    signedHeaders,
-    signature,
+  return akskSigner(input.accessKey, input.secretKey)(input);
+}
+
+/**
+ * A signer bound to one key pair, for signing many requests: the SK's HMAC key schedule is
+ * computed once, here, instead of once per request. Synchronous.
+ */
+export function akskSigner(accessKey: string, secretKey: string): (request: AkSkRequest) => AkSkSignature {
+  const mac = hmacSha256Key(encoder.encode(secretKey));
+  return (input) => {
+    const url = new URL(input.url);
+    const headers = new Map<string, string>();
+    for (const [name, value] of input.headers) headers.set(name.toLowerCase(), value);
+    headers.set("host", url.host);
+    headers.set("x-sdk-date", input.sdkDate);
+    const names = [...headers.keys()].sort(byCodeUnit);
+    const signedHeaders = names.join(";");
+    const body = input.body ?? "";
+    const payloadHash = headers.get("x-sdk-content-sha256") ?? (body.length ? sha256Hex(body) : EMPTY_SHA256);
+    const canonicalRequest = [
+      input.method.toUpperCase(),
+      canonicalUri(url.pathname),
+      canonicalQueryString(url.searchParams),
+      names.map((n) => `${n}:${headers.get(n)}\n`).join(""),
+      signedHeaders,
+      payloadHash,
+    ].join("\n");
+    const stringToSign = `${AKSK_ALGORITHM}\n${input.sdkDate}\n${sha256Hex(canonicalRequest)}`;
+    const signature = toHex(mac(stringToSign));
+    return {
+      "X-Sdk-Date": input.sdkDate,
+      Authorization: `${AKSK_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+      signedHeaders,
+      signature,
+    };
   };
 }
 
@@ -79,34 +96,22 @@ export function canonicalUri(pathname: string): string {
  * units, as Huawei's signers sort), each side RFC 3986-encoded; a key without `=` has value "".
  */
 export function canonicalQueryString(params: URLSearchParams): string {
-  const byKey = new Map<string, string[]>();
-  for (const [k, v] of params) byKey.set(k, [...(byKey.get(k) ?? []), v]);
-  return [...byKey.keys()]
-    .sort(byCodeUnit)
-    .flatMap((k) => byKey.get(k)!.sort(byCodeUnit).map((v) => `${rfc3986(k)}=${rfc3986(v)}`))
+  return [...params]
+    .sort(([k1, v1], [k2, v2]) => byCodeUnit(k1, k2) || byCodeUnit(v1, v2))
+    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join("&");
 }
 
 /** Percent-encodes everything but the RFC 3986 unreserved characters `A-Z a-z 0-9 - . _ ~`. */
 export function rfc3986(text: string): string {
+  if (UNRESERVED.test(text)) return text; // the common case (ids, names), without encoding work
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const encoder = new TextEncoder();
-const bytes = (data: Uint8Array | string): Uint8Array<ArrayBuffer> =>
-  typeof data === "string" ? encoder.encode(data) : new Uint8Array(data);
-
-async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  return hex(await globalThis.crypto.subtle.digest("SHA-256", bytes(data)));
-}
-
-async function hmacSha256Hex(key: string, message: string): Promise<string> {
-  const cryptoKey = await globalThis.crypto.subtle.importKey("raw", bytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return hex(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, bytes(message)));
-}
-
-function hex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
+const sha256Hex = (data: Uint8Array | string): string => toHex(sha256(data));
+const EMPTY_SHA256 = sha256Hex("");

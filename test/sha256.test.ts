@@ -1,0 +1,43 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { hmacSha256Key, hmacSha256KeyJs, sha256, sha256Js, toHex } from "../src/auth/sha256";
+
+// Both implementations are tested: the native one Node uses, and the JavaScript one browsers use.
+const implementations = [
+  ["JavaScript", sha256Js, hmacSha256KeyJs],
+  ["native", sha256, hmacSha256Key],
+] as const;
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe.each(implementations)("%s SHA-256", (_name, sha256, hmacSha256Key) => {
+const hmacSha256 = (key: Uint8Array, message: Uint8Array) => hmacSha256Key(key)(message);
+
+test.each([
+  ["", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
+  ["abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
+  ["abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"],
+])("sha256(%j) is the FIPS 180-4 example digest", (input, digest) => {
+  expect(toHex(sha256(enc(input)))).toBe(digest);
+});
+
+test("HMAC-SHA256 gives RFC 4231 test case 2", () => {
+  expect(toHex(hmacSha256(enc("Jefe"), enc("what do ya want for nothing?")))).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+});
+
+test("agrees with node:crypto on every length around the block and padding edges", () => {
+  for (let n = 0; n <= 300; n++) {
+    const data = randomBytes(n);
+    expect(toHex(sha256(data))).toBe(createHash("sha256").update(data).digest("hex"));
+  }
+});
+
+test("HMAC agrees with node:crypto for random keys (including longer than a block) and messages", () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 500 }), (key, message) => {
+      expect(toHex(hmacSha256(key, message))).toBe(createHmac("sha256", key).update(message).digest("hex"));
+    }),
+    { numRuns: 500 },
+  );
+});
+});
