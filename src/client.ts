@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { Fetch } from "./call";
 import { VpnaasValidationError } from "./errors";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
+import { type RetryEvent, type RetrySettings, withRetry } from "./retry";
 import type { paths } from "./types";
 
 export interface VpnaasClientOptions {
@@ -14,6 +15,19 @@ export interface VpnaasClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every call, e.g. `{"User-Agent": "my-tool/1.0"}`. */
   headers?: Record<string, string>;
+  /**
+   * Retries of failed attempts: network failures and 408, 429, 500, 502, 503, 504, for GET, HEAD,
+   * OPTIONS, PUT and DELETE (POST only with the call option `retryNonIdempotent`). A `Retry-After`
+   * on 429/503 replaces the backoff. Default `{ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 }`
+   * (see `RETRY_DEFAULTS`); `false` sends each request once.
+   */
+  retry?: RetrySettings | false;
+  /** Limit of one attempt, from sending to the last byte of the body, in ms. Default 30 000; `Infinity` for none. */
+  timeoutMs?: number;
+  /** Limit of the whole call, all attempts and waits included, in ms. Default 120 000; `Infinity` for none. */
+  totalTimeoutMs?: number;
+  /** Called before each wait for a retry, e.g. to log it. Receives no headers and no body. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** A client: one method per operation, plus `api`, the typed openapi-fetch client for anything else. */
@@ -27,11 +41,15 @@ export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
   const baseUrl = requireBaseUrl(options?.baseUrl);
   const userFetch = options.fetch ?? globalThis.fetch;
   // Everything cross-cutting (auth, retries) wraps this one function, built once per client.
-  const transport: Fetch = (request) => userFetch(request);
+  const send: Fetch = (request) => userFetch(request);
+  // Retry is outermost, so every attempt passes through the layers below (auth) again.
+  const { retry, timeoutMs, totalTimeoutMs, onRetry } = options;
+  const transport = withRetry(send, { ...(retry === false ? { maxRetries: 0 } : retry), timeoutMs, totalTimeoutMs, onRetry });
   const api = createClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", ...options.headers },
-    fetch: transport,
+    // openapi-fetch passes a second argument of its own; the transport's second is its context.
+    fetch: (request: Request) => transport(request),
   });
   return { api, ...ipsecSiteConnectionOperations(api, transport) };
 }

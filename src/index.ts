@@ -1,5 +1,21 @@
 // Public surface: re-exports only.
 export { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from "./client";
+export {
+  decideRetry,
+  isRetryableStatus,
+  parseRetryAfterMs,
+  RETRY_DEFAULTS,
+  withRetry,
+  type AttemptOutcome,
+  type RetryClock,
+  type RetryDecision,
+  type RetryEvent,
+  type RetryInput,
+  type RetryOptions,
+  type RetrySettings,
+  type TimeoutSettings,
+} from "./retry";
+export type { Fetch, TransportContext } from "./call";
 export type { CallOptions, GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 export {
   EXCERPT_LENGTH,
@@ -18,7 +34,9 @@ export {
   VpnaasError,
   VpnaasResponseError,
   VpnaasValidationError,
+  type FailedRequest,
   type HttpExchange,
+  type TimeoutKind,
 } from "./errors";
 export type {
   components,
