@@ -1,0 +1,118 @@
+import { type AttemptOutcome, decideRetry, parseRetryAfterMs, RETRY_DEFAULTS, type RetryInput } from "../src/retry";
+
+const NOW = Date.parse("2026-11-28T12:00:00Z");
+const settings = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 };
+const input = (outcome: AttemptOutcome, over: Partial<RetryInput> = {}): RetryInput => ({
+  attempt: 1,
+  method: "GET",
+  outcome,
+  retryNonIdempotent: false,
+  remainingMs: 120_000,
+  nowMs: NOW,
+  random: 0.5,
+  ...over,
+});
+const status = (s: number, retryAfter?: string): AttemptOutcome => ({ status: s, retryAfter });
+const network: AttemptOutcome = { failure: "network", code: "ECONNRESET" };
+const timeout: AttemptOutcome = { failure: "timeout", timeoutMs: 30_000 };
+
+describe("decideRetry", () => {
+  test.each<[string, RetryInput, number | false]>([
+    // what is retried, with backoff 500 ms · 2^(attempt-1) jittered to 50–100 % (random 0.5 → 75 %)
+    ["retries a 500", input(status(500)), 375],
+    ["retries a 502", input(status(502)), 375],
+    ["retries a 503", input(status(503)), 375],
+    ["retries a 504", input(status(504)), 375],
+    ["retries a 408", input(status(408)), 375],
+    ["retries a 429", input(status(429)), 375],
+    ["retries a network failure", input(network), 375],
+    ["retries an attempt timeout", input(timeout), 375],
+    ["doubles the backoff on the second attempt", input(status(503), { attempt: 2 }), 750],
+    ["doubles again on the third", input(status(503), { attempt: 3 }), 1500],
+    ["waits half the backoff with random 0", input(status(503), { random: 0 }), 250],
+    ["waits nearly all the backoff with random 0.999", input(status(503), { random: 0.999 }), 500],
+    // what is not
+    ["does not retry a 200", input(status(200)), false],
+    ["does not retry a 400", input(status(400)), false],
+    ["does not retry a 401 (the auth layer's)", input(status(401)), false],
+    ["does not retry a 403", input(status(403)), false],
+    ["does not retry a 404", input(status(404)), false],
+    ["does not retry a 409", input(status(409)), false],
+    ["does not retry a 501", input(status(501)), false],
+    ["stops after maxRetries", input(status(503), { attempt: 4 }), false],
+    // methods
+    ["retries PUT", input(status(503), { method: "PUT" }), 375],
+    ["retries DELETE", input(network, { method: "DELETE" }), 375],
+    ["retries HEAD", input(status(503), { method: "HEAD" }), 375],
+    ["retries OPTIONS", input(status(503), { method: "OPTIONS" }), 375],
+    ["does not retry POST", input(status(503), { method: "POST" }), false],
+    ["does not retry POST after a network failure", input(network, { method: "POST" }), false],
+    ["does not retry PATCH", input(status(503), { method: "PATCH" }), false],
+    ["retries POST when the call opted in", input(status(503), { method: "POST", retryNonIdempotent: true }), 375],
+    // Retry-After
+    ["takes Retry-After seconds on a 429", input(status(429, "7")), 7000],
+    ["takes Retry-After seconds on a 503", input(status(503, "2")), 2000],
+    ["takes Retry-After as an HTTP-date", input(status(429, "Sat, 28 Nov 2026 12:00:05 GMT")), 5000],
+    ["waits 0 for an HTTP-date in the past", input(status(503, "Sat, 28 Nov 2026 11:00:00 GMT")), 0],
+    ["takes Retry-After beyond maxDelayMs", input(status(503, "30")), 30_000],
+    ["ignores Retry-After on a 500", input(status(500, "7")), 375],
+    ["ignores an invalid Retry-After", input(status(503, "soon")), 375],
+    ["ignores a negative Retry-After", input(status(503, "-5")), 375],
+    ["stops when Retry-After is beyond the time left", input(status(503, "120"), { remainingMs: 10_000 }), false],
+    ["stops when the backoff is beyond the time left", input(status(503), { remainingMs: 300 }), false],
+  ])("%s", (_label, given, expected) => {
+    const decision = decideRetry(given, settings);
+    expect(decision.retry ? decision.delayMs : false).toBe(expected);
+  });
+
+  test.each([
+    [6, 12_000],
+    [7, 15_000],
+    [12, 15_000],
+  ])("caps the backoff of attempt %i at maxDelayMs before the jitter (%i ms)", (attempt, delayMs) => {
+    expect(decideRetry(input(status(503), { attempt }), { ...settings, maxRetries: 20 })).toMatchObject({ retry: true, delayMs });
+  });
+
+  test("says when the server asked to be called, when that is beyond the budget", () => {
+    const decision = decideRetry(input(status(429, "Sat, 28 Nov 2026 12:02:00 GMT"), { remainingMs: 5000 }), settings);
+    expect(decision).toEqual({
+      retry: false,
+      reason: "the server asked to be called again in 120 s (at 2026-11-28T12:02:00.000Z), beyond the 5.0 s left of totalTimeoutMs",
+    });
+  });
+
+  test.each<[string, RetryInput, string]>([
+    ["a 404", input(status(404)), "404 is not retried"],
+    ["a POST", input(status(503), { method: "POST" }), "POST is not retried without retryNonIdempotent"],
+    ["the last attempt", input(network, { attempt: 4 }), "no retries left (maxRetries 3)"],
+  ])("gives a reason for not retrying %s", (_label, given, reason) => {
+    expect(decideRetry(given, settings)).toEqual({ retry: false, reason });
+  });
+
+  test("depends on nothing but its input: the same input gives the same decision", () => {
+    const given = input(status(503), { attempt: 2, random: 0.3 });
+    expect(decideRetry(given, settings)).toEqual(decideRetry(given, settings));
+  });
+
+  test("the defaults are 3 retries from 500 ms capped at 20 s, 30 s per attempt, 120 s per call", () => {
+    expect(RETRY_DEFAULTS).toEqual({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000, timeoutMs: 30_000, totalTimeoutMs: 120_000 });
+  });
+});
+
+describe("parseRetryAfterMs", () => {
+  test.each<[string | null, number | undefined]>([
+    ["0", 0],
+    ["5", 5000],
+    [" 12 ", 12_000],
+    ["Sat, 28 Nov 2026 12:00:30 GMT", 30_000],
+    ["Saturday, 28-Nov-26 12:00:30 GMT", 30_000],
+    [null, undefined],
+    ["", undefined],
+    ["1.5", undefined],
+    ["-1", undefined],
+    ["2026-11-28", undefined],
+    ["tomorrow", undefined],
+  ])("reads %p as %p ms", (value, ms) => {
+    expect(parseRetryAfterMs(value, NOW)).toBe(ms);
+  });
+});
