@@ -286,6 +286,8 @@ async function readWhole(response: Response, signal: AbortSignal): Promise<Respo
 
 // What `fetch` throws when there is no complete answer: a TypeError per the Fetch standard
 // ("fetch failed", "terminated"), or, from other fetch implementations, an error with a system code.
+// By name, not instanceof: Node's fetch may throw another realm's TypeError (vm contexts, jest).
 function isNetworkFailure(error: unknown): boolean {
-  return error instanceof TypeError || networkErrorCode(error) !== undefined || (error as { name?: unknown })?.name === "FetchError";
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "TypeError" || name === "FetchError" || networkErrorCode(error) !== undefined;
 }

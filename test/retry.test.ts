@@ -1,4 +1,6 @@
-import { type AttemptOutcome, decideRetry, parseRetryAfterMs, RETRY_DEFAULTS, type RetryInput } from "../src/retry";
+import { createVpnaasClient, VpnaasAuthError, VpnaasNetworkError } from "../src";
+import type { TransportContext } from "../src/call";
+import { type AttemptOutcome, decideRetry, parseRetryAfterMs, realClock, RETRY_DEFAULTS, type RetryClock, type RetryInput, withRetry } from "../src/retry";
 
 const NOW = Date.parse("2026-11-28T12:00:00Z");
 const settings = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -114,5 +116,84 @@ describe("parseRetryAfterMs", () => {
     ["tomorrow", undefined],
   ])("reads %p as %p ms", (value, ms) => {
     expect(parseRetryAfterMs(value, NOW)).toBe(ms);
+  });
+});
+
+describe("withRetry over a stub fetch", () => {
+  const instant: RetryClock = { sleep: async () => undefined, now: () => Date.now(), random: () => 0.5 };
+  const url = "http://127.0.0.1:9/v2.0/vpn/ipsec-site-connections";
+  const dnsFailure = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("getaddrinfo ENOTFOUND network.example"), { code: "ENOTFOUND" }) });
+
+  test("maps a DNS failure to a VpnaasNetworkError after retrying it, keeping the original as cause", async () => {
+    const thrown: unknown[] = [];
+    const send = withRetry(async () => {
+      const e = dnsFailure();
+      thrown.push(e);
+      throw e;
+    }, { clock: instant });
+    const error = (await send(new Request(url)).catch((e: unknown) => e)) as VpnaasNetworkError;
+    expect(error).toBeInstanceOf(VpnaasNetworkError);
+    expect(error.message).toBe(`GET ${url} failed: host name not found (DNS) (ENOTFOUND) (4 attempts); no retries left (maxRetries 3)`);
+    expect(error.cause).toBe(thrown[3]);
+    expect(thrown).toHaveLength(4);
+  });
+
+  test("passes an error of this package from a lower layer through unchanged, without retrying", async () => {
+    const denied = new VpnaasAuthError("token request refused");
+    let calls = 0;
+    const send = withRetry(async () => {
+      calls++;
+      throw denied;
+    }, { clock: instant });
+    await expect(send(new Request(url))).rejects.toBe(denied);
+    expect(calls).toBe(1);
+  });
+
+  test("passes a programming error through unchanged, without retrying", async () => {
+    const bug = new RangeError("bug");
+    const send = withRetry(async () => Promise.reject(bug), { clock: instant });
+    await expect(send(new Request(url))).rejects.toBe(bug);
+  });
+
+  test("reports attempts and the reason it stopped through the context", async () => {
+    const context: TransportContext = {};
+    const send = withRetry(async () => new Response("{}", { status: 503 }), { clock: instant, maxRetries: 2 });
+    expect((await send(new Request(url), context)).status).toBe(503);
+    expect(context).toEqual({ attempts: 3, stopReason: "no retries left (maxRetries 2)" });
+  });
+
+  test("retry: false in the client means one attempt", async () => {
+    let calls = 0;
+    const client = createVpnaasClient({ baseUrl: "http://127.0.0.1:9", retry: false, fetch: (async () => (calls++, new Response("", { status: 503 }))) as typeof fetch });
+    const error = await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b").catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VpnaasApiError", status: 503, attempts: 1, retryable: true });
+    expect((error as Error).message).toMatch(/; no retries left \(maxRetries 0\)$/);
+    expect(calls).toBe(1);
+  });
+});
+
+describe("realClock.sleep", () => {
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+
+  test("resolves after the delay", async () => {
+    const started = Date.now();
+    await realClock.sleep(20, new AbortController().signal);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  test("rejects with the abort reason at once when aborted, and leaves no timer behind", async () => {
+    const before = timers();
+    const controller = new AbortController();
+    const sleeping = realClock.sleep(60_000, controller.signal);
+    expect(timers()).toBe(before + 1);
+    controller.abort(new Error("stop"));
+    await expect(sleeping).rejects.toThrow("stop");
+    expect(timers()).toBe(before);
+  });
+
+  test("rejects without starting a timer when already aborted", async () => {
+    const before = timers();
+    await expect(realClock.sleep(60_000, AbortSignal.abort(new Error("early")))).rejects.toThrow("early");
+    expect(timers()).toBe(before);
   });
 });
