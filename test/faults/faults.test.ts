@@ -1,6 +1,7 @@
 // Fault injection: a real server on 127.0.0.1 misbehaves on demand; every test checks the
 // outcome, how many attempts the server saw, and that the call stayed within its time budget.
-// `npm run test:faults` runs this with --detectOpenHandles.
+// `npm run test:faults` runs this with --detectOpenHandles; as that does not see a pending timer,
+// afterEach also checks that the client left none (a backoff sleep, an attempt timeout).
 import {
   createVpnaasClient,
   isApiError,
@@ -33,6 +34,33 @@ beforeAll(async () => {
   server = await startServer();
 });
 afterAll(() => server.close());
+
+// Code under test runs in jest's sandbox and resolves `setTimeout` there; Node's own http and
+// fetch internals do not, so this sees exactly the timers of the client and of this file.
+const pendingTimers = new Set<unknown>();
+const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+beforeAll(() => {
+  globalThis.setTimeout = ((run: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = realSetTimeout(() => {
+      pendingTimers.delete(timer);
+      run(...args);
+    }, ms);
+    pendingTimers.add(timer);
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((timer: Parameters<typeof clearTimeout>[0]) => {
+    pendingTimers.delete(timer);
+    realClearTimeout(timer);
+  }) as typeof clearTimeout;
+});
+afterAll(() => {
+  globalThis.setTimeout = realSetTimeout;
+  globalThis.clearTimeout = realClearTimeout;
+});
+afterEach(async () => {
+  await new Promise((done) => realSetTimeout(done, 30)); // lets this file's own short timers (≤ 20 ms) run
+  expect(pendingTimers.size).toBe(0);
+});
 beforeEach(() => {
   server.requests.length = 0;
   events = [];
