@@ -276,7 +276,9 @@ async function readWhole(response: Response, signal: AbortSignal): Promise<Respo
   });
   try {
     const bytes = await Promise.race([response.arrayBuffer(), aborted]);
-    const copy = new Response(bytes.byteLength === 0 || [204, 205, 304].includes(response.status) ? null : bytes, response);
+    // An explicit init: passing `response` itself as the init is several times slower in undici.
+    const { status, statusText, headers } = response;
+    const copy = new Response(bytes.byteLength === 0 || [204, 205, 304].includes(status) ? null : bytes, { status, statusText, headers });
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   } finally {
