@@ -130,30 +130,36 @@ export interface FailedRequest {
   stopReason?: string;
 }
 
-/**
- * No complete HTTP answer arrived: connection refused or reset (also in the middle of the body),
- * socket hang-up, DNS failure. `cause` is the original error from `fetch`.
- */
-export class VpnaasNetworkError extends VpnaasError {
-  override name = "VpnaasNetworkError";
+/** What a network error and a timeout share: the request, how often it was sent, and a message saying so. */
+abstract class FailedRequestError extends VpnaasError {
   readonly method: string;
   readonly url: string;
   readonly attempts: number;
-  /** The system error code when there is one, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
-  readonly code: string | undefined;
-  /** Always `true`: a network failure is transient. Whether resending a POST is safe is the caller's judgement. */
-  readonly retryable = true;
-  constructor(request: FailedRequest, cause: unknown) {
-    const code = networkErrorCode(cause);
+  constructor(request: FailedRequest, what: string, cause: unknown) {
     super(
-      `${request.method} ${request.url} failed: ${describeNetworkFailure(code, cause)}` +
-        ` (${request.attempts} attempt${request.attempts === 1 ? "" : "s"})` +
+      `${request.method} ${request.url} ${what} (${request.attempts} attempt${request.attempts === 1 ? "" : "s"})` +
         (request.stopReason ? `; ${request.stopReason}` : ""),
       { cause },
     );
     this.method = request.method;
     this.url = request.url;
     this.attempts = request.attempts;
+  }
+}
+
+/**
+ * No complete HTTP answer arrived: connection refused or reset (also in the middle of the body),
+ * socket hang-up, DNS failure. `cause` is the original error from `fetch`.
+ */
+export class VpnaasNetworkError extends FailedRequestError {
+  override name = "VpnaasNetworkError";
+  /** The system error code when there is one, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
+  readonly code: string | undefined;
+  /** Always `true`: a network failure is transient. Whether resending a POST is safe is the caller's judgement. */
+  readonly retryable = true;
+  constructor(request: FailedRequest, cause: unknown) {
+    const code = networkErrorCode(cause);
+    super(request, `failed: ${describeNetworkFailure(code, cause)}`, cause);
     this.code = code;
   }
 }
@@ -168,11 +174,8 @@ export type TimeoutKind = "timeoutMs" | "totalTimeoutMs" | "aborted";
  * The call ran out of time or the caller aborted it; {@link VpnaasTimeoutError.kind} says which.
  * `cause` is the original `AbortError`/`TimeoutError` (for `aborted`, the caller's abort reason).
  */
-export class VpnaasTimeoutError extends VpnaasError {
+export class VpnaasTimeoutError extends FailedRequestError {
   override name = "VpnaasTimeoutError";
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
   readonly kind: TimeoutKind;
   /** The limit that ran out, in ms; undefined when the caller aborted. */
   readonly limitMs: number | undefined;
@@ -185,15 +188,7 @@ export class VpnaasTimeoutError extends VpnaasError {
         : kind === "timeoutMs"
           ? `no complete answer within timeoutMs ${limitMs} ms`
           : `totalTimeoutMs ${limitMs} ms ran out`;
-    super(
-      `${request.method} ${request.url} ${what} after ${Math.round(elapsedMs)} ms` +
-        ` (${request.attempts} attempt${request.attempts === 1 ? "" : "s"})` +
-        (request.stopReason ? `; ${request.stopReason}` : ""),
-      { cause },
-    );
-    this.method = request.method;
-    this.url = request.url;
-    this.attempts = request.attempts;
+    super(request, `${what} after ${Math.round(elapsedMs)} ms`, cause);
     this.kind = kind;
     this.limitMs = limitMs;
     this.elapsedMs = elapsedMs;
