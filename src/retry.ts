@@ -1,5 +1,5 @@
 import type { Fetch, TransportContext } from "./call";
-import { type FailedRequest, isVpnaasError, networkErrorCode, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError } from "./errors";
+import { type FailedRequest, isVpnaasError, networkErrorCode, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 
 /** How often and how patiently a failed attempt is sent again. */
 export interface RetrySettings {
@@ -177,13 +177,8 @@ type Attempt = { response: Response } | { failure: "network"; error: unknown } |
  * @throws VpnaasTimeoutError when a limit ran out or the caller aborted.
  */
 export function withRetry(next: Fetch, options: RetryOptions = {}): Fetch {
-  const settings = {
-    maxRetries: options.maxRetries ?? RETRY_DEFAULTS.maxRetries,
-    baseDelayMs: options.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs,
-    maxDelayMs: options.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs,
-  };
-  const timeoutMs = options.timeoutMs ?? RETRY_DEFAULTS.timeoutMs;
-  const totalTimeoutMs = options.totalTimeoutMs ?? RETRY_DEFAULTS.totalTimeoutMs;
+  const { maxRetries, baseDelayMs, maxDelayMs, timeoutMs, totalTimeoutMs } = resolveOptions(options);
+  const settings = { maxRetries, baseDelayMs, maxDelayMs };
   const clock = options.clock ?? realClock;
 
   return async (request: Request, context?: TransportContext): Promise<Response> => {
@@ -231,6 +226,27 @@ export function withRetry(next: Fetch, options: RetryOptions = {}): Fetch {
       }
     }
   };
+}
+
+const delayRule = [(v: number) => Number.isFinite(v) && v >= 0, "a finite number of ms ≥ 0"] as const;
+const limitRule = [(v: number) => typeof v === "number" && v > 0, "a number of ms > 0 (Infinity for no limit)"] as const;
+const OPTION_RULES = {
+  maxRetries: [(v: number) => Number.isInteger(v) && v >= 0, "an integer ≥ 0"],
+  baseDelayMs: delayRule,
+  maxDelayMs: delayRule,
+  timeoutMs: limitRule,
+  totalTimeoutMs: limitRule,
+} as const satisfies Record<keyof typeof RETRY_DEFAULTS, readonly [(v: number) => boolean, string]>;
+
+/** The options with defaults filled in, each checked, so that a typo such as a negative delay fails at once. */
+function resolveOptions(options: RetryOptions): Required<RetrySettings & TimeoutSettings> {
+  const resolved: Required<RetrySettings & TimeoutSettings> = { ...RETRY_DEFAULTS };
+  for (const [key, [valid, expected]] of Object.entries(OPTION_RULES) as [keyof typeof OPTION_RULES, (typeof OPTION_RULES)[keyof typeof OPTION_RULES]][]) {
+    const value = options[key] ?? RETRY_DEFAULTS[key];
+    if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${JSON.stringify(value) ?? String(value)}.`);
+    resolved[key] = value;
+  }
+  return resolved;
 }
 
 /**

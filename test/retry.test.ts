@@ -197,3 +197,22 @@ describe("realClock.sleep", () => {
     expect(timers()).toBe(before);
   });
 });
+
+describe("options", () => {
+  test.each([
+    ["maxRetries", -1],
+    ["maxRetries", 1.5],
+    ["baseDelayMs", Number.NaN],
+    ["maxDelayMs", Infinity],
+    ["timeoutMs", 0],
+    ["totalTimeoutMs", -5],
+    ["timeoutMs", "30"],
+  ])("rejects %s %p when the client is created", (key, value) => {
+    const options = key === "maxRetries" || key.endsWith("DelayMs") ? { retry: { [key]: value } } : { [key]: value };
+    expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", ...options })).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: key }));
+  });
+
+  test("accepts Infinity as no time limit", () => {
+    expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: Infinity, totalTimeoutMs: Infinity })).not.toThrow();
+  });
+});
