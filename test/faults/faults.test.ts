@@ -2,6 +2,7 @@
 // outcome, how many attempts the server saw, and that the call stayed within its time budget.
 // `npm run test:faults` runs this with --detectOpenHandles; as that does not see a pending timer,
 // afterEach also checks that the client left none (a backoff sleep, an attempt timeout).
+import { inspect } from "node:util";
 import {
   createVpnaasClient,
   isApiError,
@@ -329,6 +330,16 @@ describe("with an auth layer under the retry layer", () => {
     script(server, fault.json(503, neutronError("ServiceUnavailable")), fault.json(200, okBody));
     await get();
     expect(server.requests.map((r) => r.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
+  });
+
+  test("no error and no retry event holds the token, however it is rendered", async () => {
+    script(server, fault.json(503, neutronError("ServiceUnavailable")), fault.resetBeforeResponse(), fault.hang());
+    const { error } = await get({ timeoutMs: 100 });
+    expect(error).toMatchObject({ name: "VpnaasTimeoutError", attempts: 4 });
+    expect(server.requests.map((r) => r.headers["x-auth-token"])).toEqual(["token-1", "token-2", "token-3", "token-4"]);
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), JSON.stringify(events)]) {
+      expect(text).not.toMatch(/token-\d/);
+    }
   });
 
   test("a 401 is left to the auth layer: not retried", async () => {
