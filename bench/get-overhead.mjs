@@ -1,6 +1,7 @@
 // Benchmark (not a test): time per successful GET through the full client against a plain
 // `fetch` of the same URL, in one run against a local node:http server on 127.0.0.1.
-// Run: npm run bench  (builds dist/ first). Options: ROUNDS=7 PER_ROUND=1000 node bench/get-overhead.mjs
+// Run: npm run bench  (builds dist/ first). Options: ROUNDS=7 PER_ROUND=1000 LATENCY_MS=0 node bench/get-overhead.mjs
+// LATENCY_MS delays each answer, to see the overhead against a server that is not in the same process.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
@@ -9,6 +10,7 @@ import { createVpnaasClient, withRetry } from "../dist/index.js";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const PER_ROUND = Number(process.env.PER_ROUND ?? 1000);
+const LATENCY_MS = Number(process.env.LATENCY_MS ?? 0);
 const WARMUP = 500;
 const TOKEN = "gAAAAA-bench-token";
 
@@ -21,8 +23,12 @@ const server = createServer((req, res) => {
     res.writeHead(401).end();
     return;
   }
-  res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Openstack-Request-Id": "req-bench" });
-  res.end(body);
+  const answer = () => {
+    res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Openstack-Request-Id": "req-bench" });
+    res.end(body);
+  };
+  if (LATENCY_MS > 0) setTimeout(answer, LATENCY_MS);
+  else answer();
 });
 await new Promise((done) => server.listen(0, "127.0.0.1", done));
 const baseUrl = `http://127.0.0.1:${server.address().port}`;
@@ -83,7 +89,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const base = median(samples["plain fetch + json()"]);
-console.log(`GET ${url.replace(baseUrl, "")} against node:http on 127.0.0.1; node ${process.version}`);
+console.log(`GET ${url.replace(baseUrl, "")} against node:http on 127.0.0.1 (answer delayed ${LATENCY_MS} ms); node ${process.version}`);
 console.log(`${ROUNDS} rounds × ${PER_ROUND} sequential GETs per variant, interleaved (after ${WARMUP} warm-up GETs each); µs per GET, median and spread of the round means`);
 console.log("Auth: static X-Auth-Token header through `headers` (the real tokenAuth lands separately). Retry layer: defaults, on.\n");
 console.log(`${"variant".padEnd(32)}${"median".padStart(9)}${"min".padStart(9)}${"max".padStart(9)}${"ratio".padStart(8)}`);
