@@ -26,7 +26,7 @@ export interface VpnaasClientOptions {
   timeoutMs?: number;
   /** Limit of the whole call, all attempts and waits included, in ms. Default 120 000; `Infinity` for none. */
   totalTimeoutMs?: number;
-  /** Called before each wait for a retry, e.g. to log it. Receives no headers and no body. */
+  /** Called before each wait for a retry, e.g. to log it. Receives no headers and no body; an exception it throws ends the call. */
   onRetry?: (event: RetryEvent) => void;
 }
 

@@ -138,7 +138,7 @@ export interface RetryClock {
 }
 
 export interface RetryOptions extends RetrySettings, TimeoutSettings {
-  /** Called before each wait for a retry; for logging. */
+  /** Called before each wait for a retry; for logging. An exception it throws ends the call with that exception. */
   onRetry?: (event: RetryEvent) => void;
   /** Replaces the timers and randomness (tests). */
   clock?: RetryClock;
