@@ -4,6 +4,7 @@ import { DISCOVERED_BASE_URL, withAuth } from "./auth/with-auth";
 import type { Fetch } from "./call";
 import { VpnaasValidationError } from "./errors";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
+import { type RetryEvent, type RetrySettings, withRetry } from "./retry";
 import type { paths } from "./types";
 
 export interface VpnaasClientOptions {
@@ -25,6 +26,19 @@ export interface VpnaasClientOptions {
    * `false`: such a call fails with a `VpnaasValidationError` and nothing is sent.
    */
   allowInsecureHttp?: boolean;
+  /**
+   * Retries of failed attempts: network failures and 408, 429, 500, 502, 503, 504, for GET, HEAD,
+   * OPTIONS, PUT and DELETE (POST only with the call option `retryNonIdempotent`). A `Retry-After`
+   * on 429/503 replaces the backoff. Default `{ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 }`
+   * (see `RETRY_DEFAULTS`); `false` sends each request once.
+   */
+  retry?: RetrySettings | false;
+  /** Limit of one attempt, from sending to the last byte of the body, in ms. Default 30 000; `Infinity` for none. */
+  timeoutMs?: number;
+  /** Limit of the whole call, all attempts and waits included, in ms. Default 120 000; `Infinity` for none. */
+  totalTimeoutMs?: number;
+  /** Called before each wait for a retry, e.g. to log it. Receives no headers and no body; an exception it throws ends the call. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** A client: one method per operation, plus `api`, the typed openapi-fetch client for anything else. */
@@ -38,11 +52,15 @@ export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
   const baseUrl = options?.auth?.discoversBaseUrl && options.baseUrl === undefined ? DISCOVERED_BASE_URL : requireBaseUrl(options?.baseUrl);
   const userFetch = options.fetch ?? globalThis.fetch;
   // Everything cross-cutting (auth, retries) wraps this one function, built once per client.
-  const transport: Fetch = withAuth((request) => userFetch(request), options);
+  // Retry is outermost, so every attempt passes through auth again (fresh token, fresh signature).
+  const { retry, timeoutMs, totalTimeoutMs, onRetry } = options;
+  const authenticated = withAuth((request) => userFetch(request), options);
+  const transport = withRetry(authenticated, { ...(retry === false ? { maxRetries: 0 } : retry), timeoutMs, totalTimeoutMs, onRetry });
   const api = createClient<paths>({
     baseUrl,
     headers: { Accept: "application/json", ...options.headers },
-    fetch: transport,
+    // openapi-fetch passes a second argument of its own; the transport's second is its context.
+    fetch: (request: Request) => transport(request),
   });
   return { api, ...ipsecSiteConnectionOperations(api, transport) };
 }

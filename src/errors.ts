@@ -31,6 +31,21 @@ export interface HttpExchange {
   statusText: string;
   /** From `x-openstack-request-id` (Neutron) or `x-request-id` (Huawei Cloud). */
   requestId: string | undefined;
+  /** How many times the request was sent, retries included. Default 1. */
+  attempts?: number;
+  /** Whether the status is transient (408, 429, 500, 502, 503, 504): the same request may succeed later. */
+  retryable?: boolean;
+  /** Why the retry layer stopped, e.g. a `Retry-After` beyond the time budget; shown for retryable statuses. */
+  stopReason?: string;
+}
+
+/** The fields and message tail every error about an answered exchange shares. */
+function describeExchange(exchange: HttpExchange): { attempts: number; retryable: boolean; tail: string } {
+  const attempts = exchange.attempts ?? 1;
+  const retryable = exchange.retryable ?? false;
+  const notes = [exchange.requestId && `request ${exchange.requestId}`, attempts > 1 && `${attempts} attempts`].filter(Boolean);
+  const tail = (notes.length ? ` (${notes.join(", ")})` : "") + (retryable && exchange.stopReason ? `; ${exchange.stopReason}` : "");
+  return { attempts, retryable, tail };
 }
 
 /** The server answered with a non-2xx status. */
@@ -44,20 +59,26 @@ export class VpnaasApiError extends VpnaasError {
   readonly errorType: string | undefined;
   /** Neutron's `NeutronError.message`, Keystone's `error.message` or Huawei Cloud's `error_msg`. */
   readonly errorMessage: string | undefined;
+  /**
+   * The status is transient (408, 429, 500, 502, 503, 504): sending the same request later may
+   * succeed. For a non-idempotent method (POST) whether that is safe is the caller's judgement.
+   */
+  readonly retryable: boolean;
+  /** How many times the request was sent, retries included. */
+  readonly attempts: number;
   constructor(exchange: HttpExchange, body: unknown) {
     const { errorType, errorMessage } = describeErrorBody(body);
     const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(body);
-    super(
-      `${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.statusText}` +
-        (what ? `: ${what}` : "") +
-        (exchange.requestId ? ` (request ${exchange.requestId})` : ""),
-    );
+    const { attempts, retryable, tail } = describeExchange(exchange);
+    super(`${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.statusText}` + (what ? `: ${what}` : "") + tail);
     this.status = exchange.status;
     this.method = exchange.method;
     this.url = exchange.url;
     this.requestId = exchange.requestId;
     this.errorType = errorType;
     this.errorMessage = errorMessage;
+    this.retryable = retryable;
+    this.attempts = attempts;
   }
 }
 
@@ -74,13 +95,18 @@ export class VpnaasResponseError extends VpnaasError {
   readonly contentType: string | undefined;
   /** At most {@link EXCERPT_LENGTH} characters of the body, secrets redacted. */
   readonly excerpt: string;
+  /** Always `false` for a 2xx answer: the server did answer, sending again is not expected to help. */
+  readonly retryable: boolean;
+  /** How many times the request was sent, retries included. */
+  readonly attempts: number;
   constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown) {
     const shown = excerpt(body);
+    const { attempts, retryable, tail } = describeExchange(exchange);
     super(
       `${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.statusText}: ${problem}` +
         (contentType ? ` (content-type ${contentType})` : "") +
         (shown ? `; body starts: ${shown}` : "; body is empty") +
-        (exchange.requestId ? ` (request ${exchange.requestId})` : ""),
+        tail,
       cause === undefined ? undefined : { cause },
     );
     this.status = exchange.status;
@@ -89,17 +115,84 @@ export class VpnaasResponseError extends VpnaasError {
     this.requestId = exchange.requestId;
     this.contentType = contentType;
     this.excerpt = shown;
+    this.retryable = retryable;
+    this.attempts = attempts;
   }
 }
 
-/** No HTTP answer arrived: connection refused or reset, DNS failure, socket hang-up. */
-export class VpnaasNetworkError extends VpnaasError {
-  override name = "VpnaasNetworkError";
+/** A request that got no (complete) HTTP answer, and how often it was tried. */
+export interface FailedRequest {
+  method: string;
+  url: string;
+  /** How many times the request was sent, retries included; 0 if it was never sent. */
+  attempts: number;
+  /** Why the retry layer stopped, e.g. "POST is not retried without retryNonIdempotent". */
+  stopReason?: string;
 }
 
-/** The call ran out of time (per-attempt or total budget) or the caller aborted it. */
-export class VpnaasTimeoutError extends VpnaasError {
+/** What a network error and a timeout share: the request, how often it was sent, and a message saying so. */
+abstract class FailedRequestError extends VpnaasError {
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+  constructor(request: FailedRequest, what: string, cause: unknown) {
+    super(
+      `${request.method} ${request.url} ${what} (${request.attempts} attempt${request.attempts === 1 ? "" : "s"})` +
+        (request.stopReason ? `; ${request.stopReason}` : ""),
+      { cause },
+    );
+    this.method = request.method;
+    this.url = request.url;
+    this.attempts = request.attempts;
+  }
+}
+
+/**
+ * No complete HTTP answer arrived: connection refused or reset (also in the middle of the body),
+ * socket hang-up, DNS failure. `cause` is the original error from `fetch`.
+ */
+export class VpnaasNetworkError extends FailedRequestError {
+  override name = "VpnaasNetworkError";
+  /** The system error code when there is one, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
+  readonly code: string | undefined;
+  /** Always `true`: a network failure is transient. Whether resending a POST is safe is the caller's judgement. */
+  readonly retryable = true;
+  constructor(request: FailedRequest, cause: unknown) {
+    const code = networkErrorCode(cause);
+    super(request, `failed: ${describeNetworkFailure(code, cause)}`, cause);
+    this.code = code;
+  }
+}
+
+/**
+ * Which limit ended a call: `timeoutMs` for one attempt, `totalTimeoutMs` for the whole call, or
+ * the caller's `AbortSignal`.
+ */
+export type TimeoutKind = "timeoutMs" | "totalTimeoutMs" | "aborted";
+
+/**
+ * The call ran out of time or the caller aborted it; {@link VpnaasTimeoutError.kind} says which.
+ * `cause` is the original `AbortError`/`TimeoutError` (for `aborted`, the caller's abort reason).
+ */
+export class VpnaasTimeoutError extends FailedRequestError {
   override name = "VpnaasTimeoutError";
+  readonly kind: TimeoutKind;
+  /** The limit that ran out, in ms; undefined when the caller aborted. */
+  readonly limitMs: number | undefined;
+  /** Time from the start of the call to the error, in ms. */
+  readonly elapsedMs: number;
+  constructor(request: FailedRequest, kind: TimeoutKind, limitMs: number | undefined, elapsedMs: number, cause: unknown) {
+    const what =
+      kind === "aborted"
+        ? "aborted by the caller"
+        : kind === "timeoutMs"
+          ? `no complete answer within timeoutMs ${limitMs} ms`
+          : `totalTimeoutMs ${limitMs} ms ran out`;
+    super(request, `${what} after ${Math.round(elapsedMs)} ms`, cause);
+    this.kind = kind;
+    this.limitMs = limitMs;
+    this.elapsedMs = elapsedMs;
+  }
 }
 
 /** A request as an error shows it: credentials in its headers replaced by {@link redactHeaders}. */
@@ -185,6 +278,38 @@ function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: 
   if (b.error && typeof b.error === "object") return { errorType: str(b.error.title), errorMessage: str(b.error.message) };
   if ("error_code" in b || "error_msg" in b) return { errorType: str(b.error_code), errorMessage: str(b.error_msg) };
   return {};
+}
+
+// Readable words for the system error codes a failed fetch carries in its `cause` chain.
+const NETWORK_FAILURES: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EPIPE: "connection closed while sending",
+  ETIMEDOUT: "connection timed out",
+  ENOTFOUND: "host name not found (DNS)",
+  EAI_AGAIN: "DNS lookup failed temporarily",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  UND_ERR_SOCKET: "socket closed by the other side",
+  UND_ERR_CONNECT_TIMEOUT: "connect timed out",
+  UND_ERR_HEADERS_TIMEOUT: "no response headers in time",
+  UND_ERR_BODY_TIMEOUT: "body stalled",
+};
+
+/** The first `code` string in `error`'s cause chain (undici nests it: TypeError → SocketError → …). */
+export function networkErrorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+function describeNetworkFailure(code: string | undefined, cause: unknown): string {
+  if (code) return `${NETWORK_FAILURES[code] ?? "network error"} (${code})`;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  // undici says "terminated" when the connection dies after the headers, i.e. in the middle of the body.
+  return message === "terminated" ? "connection closed in the middle of the body" : `network error: ${message.slice(0, 100)}`;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? redactSecrets(v) : undefined);

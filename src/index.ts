@@ -6,6 +6,22 @@ export type { CatalogService } from "./auth/keystone-token-provider";
 export { formatSdkDate, signAkSk, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
 export type { AuthContext, AuthenticatedFetch, AuthStrategy } from "./auth/strategy";
 export { tokenAuth, type TokenSource } from "./auth/token";
+export {
+  decideRetry,
+  isRetryableStatus,
+  parseRetryAfterMs,
+  RETRY_DEFAULTS,
+  withRetry,
+  type AttemptOutcome,
+  type RetryClock,
+  type RetryDecision,
+  type RetryEvent,
+  type RetryInput,
+  type RetryOptions,
+  type RetrySettings,
+  type TimeoutSettings,
+} from "./retry";
+export type { Fetch, TransportContext } from "./call";
 export type { CallOptions, GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 export {
   EXCERPT_LENGTH,
@@ -25,8 +41,10 @@ export {
   VpnaasError,
   VpnaasResponseError,
   VpnaasValidationError,
+  type FailedRequest,
   type HttpExchange,
   type RedactedRequest,
+  type TimeoutKind,
 } from "./errors";
 export type {
   components,

@@ -5,8 +5,14 @@ import { optionalFields, requireUuid } from "./validation";
 
 /** Per-call options of every operation. */
 export interface CallOptions {
-  /** Aborts the call; the promise then rejects. */
+  /** Aborts the call, also during a wait between retries; the promise then rejects with a `VpnaasTimeoutError` of kind `aborted`. */
   signal?: AbortSignal;
+  /**
+   * Retry this call even if its method is not idempotent (POST). Only for requests that are safe
+   * to repeat, e.g. because the server deduplicates them. Default `false`. Idempotent methods (GET,
+   * HEAD, OPTIONS, PUT, DELETE) are always retried, unless the client has `retry: false`.
+   */
+  retryNonIdempotent?: boolean;
 }
 
 export interface GetIpsecSiteConnectionOptions<F extends IpsecSiteConnectionField = IpsecSiteConnectionField> extends CallOptions {
@@ -24,6 +30,8 @@ export interface IpsecSiteConnectionOperations {
    *   attribute; nothing is sent then.
    * @throws VpnaasApiError on a non-2xx answer, e.g. 404 `IPsecSiteConnectionNotFound`.
    * @throws VpnaasResponseError when a 2xx body is not the JSON envelope the spec describes.
+   * @throws VpnaasNetworkError when no complete answer arrived (after retries).
+   * @throws VpnaasTimeoutError when `timeoutMs` or `totalTimeoutMs` ran out, or `signal` aborted.
    */
   getIpsecSiteConnection(connectionId: string, options?: CallOptions & { fields?: undefined }): Promise<IpsecSiteConnection>;
   getIpsecSiteConnection<F extends IpsecSiteConnectionField>(
@@ -49,6 +57,7 @@ export function ipsecSiteConnectionOperations(api: Client<paths>, transport: Fet
           }),
         transport,
         "ipsec_site_connection",
+        options,
       );
     },
   } as IpsecSiteConnectionOperations;

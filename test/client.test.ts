@@ -25,7 +25,8 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const client = () => createVpnaasClient({ baseUrl: server.url });
+// Retries are the fault suite's concern (test/faults); here each request is sent once.
+const client = () => createVpnaasClient({ baseUrl: server.url, retry: false });
 
 /** Replays a captured Neutron response verbatim: status, Content-Type, request id, raw body. */
 function replay(name: string) {

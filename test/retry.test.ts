@@ -1,0 +1,218 @@
+import { createVpnaasClient, VpnaasAuthError, VpnaasNetworkError } from "../src";
+import type { TransportContext } from "../src/call";
+import { type AttemptOutcome, decideRetry, parseRetryAfterMs, realClock, RETRY_DEFAULTS, type RetryClock, type RetryInput, withRetry } from "../src/retry";
+
+const NOW = Date.parse("2026-11-28T12:00:00Z");
+const settings = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 };
+const input = (outcome: AttemptOutcome, over: Partial<RetryInput> = {}): RetryInput => ({
+  attempt: 1,
+  method: "GET",
+  outcome,
+  retryNonIdempotent: false,
+  remainingMs: 120_000,
+  nowMs: NOW,
+  random: 0.5,
+  ...over,
+});
+const status = (s: number, retryAfter?: string): AttemptOutcome => ({ status: s, retryAfter });
+const network: AttemptOutcome = { failure: "network", code: "ECONNRESET" };
+const timeout: AttemptOutcome = { failure: "timeout", timeoutMs: 30_000 };
+
+describe("decideRetry", () => {
+  test.each<[string, RetryInput, number | false]>([
+    // what is retried, with backoff 500 ms · 2^(attempt-1) jittered to 50–100 % (random 0.5 → 75 %)
+    ["retries a 500", input(status(500)), 375],
+    ["retries a 502", input(status(502)), 375],
+    ["retries a 503", input(status(503)), 375],
+    ["retries a 504", input(status(504)), 375],
+    ["retries a 408", input(status(408)), 375],
+    ["retries a 429", input(status(429)), 375],
+    ["retries a network failure", input(network), 375],
+    ["retries an attempt timeout", input(timeout), 375],
+    ["doubles the backoff on the second attempt", input(status(503), { attempt: 2 }), 750],
+    ["doubles again on the third", input(status(503), { attempt: 3 }), 1500],
+    ["waits half the backoff with random 0", input(status(503), { random: 0 }), 250],
+    ["waits nearly all the backoff with random 0.999", input(status(503), { random: 0.999 }), 500],
+    // what is not
+    ["does not retry a 200", input(status(200)), false],
+    ["does not retry a 400", input(status(400)), false],
+    ["does not retry a 401 (the auth layer's)", input(status(401)), false],
+    ["does not retry a 403", input(status(403)), false],
+    ["does not retry a 404", input(status(404)), false],
+    ["does not retry a 409", input(status(409)), false],
+    ["does not retry a 501", input(status(501)), false],
+    ["stops after maxRetries", input(status(503), { attempt: 4 }), false],
+    // methods
+    ["retries PUT", input(status(503), { method: "PUT" }), 375],
+    ["retries DELETE", input(network, { method: "DELETE" }), 375],
+    ["retries HEAD", input(status(503), { method: "HEAD" }), 375],
+    ["retries OPTIONS", input(status(503), { method: "OPTIONS" }), 375],
+    ["does not retry POST", input(status(503), { method: "POST" }), false],
+    ["does not retry POST after a network failure", input(network, { method: "POST" }), false],
+    ["does not retry PATCH", input(status(503), { method: "PATCH" }), false],
+    ["retries POST when the call opted in", input(status(503), { method: "POST", retryNonIdempotent: true }), 375],
+    // Retry-After
+    ["takes Retry-After seconds on a 429", input(status(429, "7")), 7000],
+    ["takes Retry-After seconds on a 503", input(status(503, "2")), 2000],
+    ["takes Retry-After as an HTTP-date", input(status(429, "Sat, 28 Nov 2026 12:00:05 GMT")), 5000],
+    ["waits 0 for an HTTP-date in the past", input(status(503, "Sat, 28 Nov 2026 11:00:00 GMT")), 0],
+    ["takes Retry-After beyond maxDelayMs", input(status(503, "30")), 30_000],
+    ["ignores Retry-After on a 500", input(status(500, "7")), 375],
+    ["ignores an invalid Retry-After", input(status(503, "soon")), 375],
+    ["ignores a negative Retry-After", input(status(503, "-5")), 375],
+    ["stops when Retry-After is beyond the time left", input(status(503, "120"), { remainingMs: 10_000 }), false],
+    ["stops when the backoff is beyond the time left", input(status(503), { remainingMs: 300 }), false],
+  ])("%s", (_label, given, expected) => {
+    const decision = decideRetry(given, settings);
+    expect(decision.retry ? decision.delayMs : false).toBe(expected);
+  });
+
+  test.each([
+    [6, 12_000],
+    [7, 15_000],
+    [12, 15_000],
+  ])("caps the backoff of attempt %i at maxDelayMs before the jitter (%i ms)", (attempt, delayMs) => {
+    expect(decideRetry(input(status(503), { attempt }), { ...settings, maxRetries: 20 })).toMatchObject({ retry: true, delayMs });
+  });
+
+  test("says when the server asked to be called, when that is beyond the budget", () => {
+    const decision = decideRetry(input(status(429, "Sat, 28 Nov 2026 12:02:00 GMT"), { remainingMs: 5000 }), settings);
+    expect(decision).toEqual({
+      retry: false,
+      reason: "the server asked to be called again in 120 s (at 2026-11-28T12:02:00.000Z), beyond the 5.0 s left of totalTimeoutMs",
+    });
+  });
+
+  test.each<[string, RetryInput, string]>([
+    ["a 404", input(status(404)), "404 is not retried"],
+    ["a POST", input(status(503), { method: "POST" }), "POST is not retried without retryNonIdempotent"],
+    ["the last attempt", input(network, { attempt: 4 }), "no retries left (maxRetries 3)"],
+  ])("gives a reason for not retrying %s", (_label, given, reason) => {
+    expect(decideRetry(given, settings)).toEqual({ retry: false, reason });
+  });
+
+  test("depends on nothing but its input: the same input gives the same decision", () => {
+    const given = input(status(503), { attempt: 2, random: 0.3 });
+    expect(decideRetry(given, settings)).toEqual(decideRetry(given, settings));
+  });
+
+  test("the defaults are 3 retries from 500 ms capped at 20 s, 30 s per attempt, 120 s per call", () => {
+    expect(RETRY_DEFAULTS).toEqual({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000, timeoutMs: 30_000, totalTimeoutMs: 120_000 });
+  });
+});
+
+describe("parseRetryAfterMs", () => {
+  test.each<[string | null, number | undefined]>([
+    ["0", 0],
+    ["5", 5000],
+    [" 12 ", 12_000],
+    ["Sat, 28 Nov 2026 12:00:30 GMT", 30_000],
+    ["Saturday, 28-Nov-26 12:00:30 GMT", 30_000],
+    [null, undefined],
+    ["", undefined],
+    ["1.5", undefined],
+    ["-1", undefined],
+    ["2026-11-28", undefined],
+    ["tomorrow", undefined],
+  ])("reads %p as %p ms", (value, ms) => {
+    expect(parseRetryAfterMs(value, NOW)).toBe(ms);
+  });
+});
+
+describe("withRetry over a stub fetch", () => {
+  const instant: RetryClock = { sleep: async () => undefined, now: () => Date.now(), random: () => 0.5 };
+  const url = "http://127.0.0.1:9/v2.0/vpn/ipsec-site-connections";
+  const dnsFailure = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("getaddrinfo ENOTFOUND network.example"), { code: "ENOTFOUND" }) });
+
+  test("maps a DNS failure to a VpnaasNetworkError after retrying it, keeping the original as cause", async () => {
+    const thrown: unknown[] = [];
+    const send = withRetry(async () => {
+      const e = dnsFailure();
+      thrown.push(e);
+      throw e;
+    }, { clock: instant });
+    const error = (await send(new Request(url)).catch((e: unknown) => e)) as VpnaasNetworkError;
+    expect(error).toBeInstanceOf(VpnaasNetworkError);
+    expect(error.message).toBe(`GET ${url} failed: host name not found (DNS) (ENOTFOUND) (4 attempts); no retries left (maxRetries 3)`);
+    expect(error.cause).toBe(thrown[3]);
+    expect(thrown).toHaveLength(4);
+  });
+
+  test("passes an error of this package from a lower layer through unchanged, without retrying", async () => {
+    const denied = new VpnaasAuthError("token request refused");
+    let calls = 0;
+    const send = withRetry(async () => {
+      calls++;
+      throw denied;
+    }, { clock: instant });
+    await expect(send(new Request(url))).rejects.toBe(denied);
+    expect(calls).toBe(1);
+  });
+
+  test("passes a programming error through unchanged, without retrying", async () => {
+    const bug = new RangeError("bug");
+    const send = withRetry(async () => Promise.reject(bug), { clock: instant });
+    await expect(send(new Request(url))).rejects.toBe(bug);
+  });
+
+  test("reports attempts and the reason it stopped through the context", async () => {
+    const context: TransportContext = {};
+    const send = withRetry(async () => new Response("{}", { status: 503 }), { clock: instant, maxRetries: 2 });
+    expect((await send(new Request(url), context)).status).toBe(503);
+    expect(context).toEqual({ attempts: 3, stopReason: "no retries left (maxRetries 2)" });
+  });
+
+  test("retry: false in the client means one attempt", async () => {
+    let calls = 0;
+    const client = createVpnaasClient({ baseUrl: "http://127.0.0.1:9", retry: false, fetch: (async () => (calls++, new Response("", { status: 503 }))) as typeof fetch });
+    const error = await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b").catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VpnaasApiError", status: 503, attempts: 1, retryable: true });
+    expect((error as Error).message).toMatch(/; no retries left \(maxRetries 0\)$/);
+    expect(calls).toBe(1);
+  });
+});
+
+describe("realClock.sleep", () => {
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+
+  test("resolves after the delay", async () => {
+    const started = Date.now();
+    await realClock.sleep(20, new AbortController().signal);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  test("rejects with the abort reason at once when aborted, and leaves no timer behind", async () => {
+    const before = timers();
+    const controller = new AbortController();
+    const sleeping = realClock.sleep(60_000, controller.signal);
+    expect(timers()).toBe(before + 1);
+    controller.abort(new Error("stop"));
+    await expect(sleeping).rejects.toThrow("stop");
+    expect(timers()).toBe(before);
+  });
+
+  test("rejects without starting a timer when already aborted", async () => {
+    const before = timers();
+    await expect(realClock.sleep(60_000, AbortSignal.abort(new Error("early")))).rejects.toThrow("early");
+    expect(timers()).toBe(before);
+  });
+});
+
+describe("options", () => {
+  test.each([
+    ["maxRetries", -1],
+    ["maxRetries", 1.5],
+    ["baseDelayMs", Number.NaN],
+    ["maxDelayMs", Infinity],
+    ["timeoutMs", 0],
+    ["totalTimeoutMs", -5],
+    ["timeoutMs", "30"],
+  ])("rejects %s %p when the client is created", (key, value) => {
+    const options = key === "maxRetries" || key.endsWith("DelayMs") ? { retry: { [key]: value } } : { [key]: value };
+    expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", ...options })).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: key }));
+  });
+
+  test("accepts Infinity as no time limit", () => {
+    expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: Infinity, totalTimeoutMs: Infinity })).not.toThrow();
+  });
+});
