@@ -1,6 +1,7 @@
 // The benchmarks' API server, run as its own process so that its work does not count against the
 // client being measured. Answers every request with a real Neutron 21 GET body, keep-alive.
-// Prints its URL on the first line of stdout.
+// Prints its URL on the first line of stdout. LATENCY_MS=n delays each answer by n ms, to see the
+// client's fixed overhead against a server that takes as long as a real one.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
@@ -12,11 +13,16 @@ const headers = {
   "X-Openstack-Request-Id": "req-76577125-1b65-409c-8a79-92898b29ebfb",
 };
 
+const LATENCY_MS = Number(process.env.LATENCY_MS ?? 0);
 const server = createServer((req, res) => {
   req.resume();
   req.on("end", () => {
-    res.writeHead(200, headers);
-    res.end(body);
+    const answer = () => {
+      res.writeHead(200, headers);
+      res.end(body);
+    };
+    if (LATENCY_MS > 0) setTimeout(answer, LATENCY_MS);
+    else answer();
   });
 });
 server.keepAliveTimeout = 60_000;
