@@ -1,5 +1,5 @@
 import { capture } from "./helpers/captures";
-import { checkResponse, checkSchema, responseSchemaPointer, schemaNode } from "./helpers/spec-validator";
+import { checkResponse, checkSchema, responseSchemaPointer, schemaNode, schemaProperties } from "./helpers/spec-validator";
 
 const ok = capture("get-connection-200").response.body as { ipsec_site_connection: Record<string, unknown> };
 
@@ -13,7 +13,8 @@ describe("spec-validator (the helper the integration tests rely on)", () => {
     const check = checkResponse("getIpsecSiteConnection", 200, drifted);
     expect(check.valid).toBe(false);
     expect(check.errors.join()).toContain('"new_field"');
-    for (const name of ["IpsecSiteConnectionResponse", "IpsecSiteConnection", "Dpd", "NeutronErrorResponse", "NeutronError", "KeystoneErrorResponse", "HuaweiGatewayError"]) {
+    expect(checkSchema("IpsecSiteConnection", drifted.ipsec_site_connection).valid).toBe(false);
+    for (const name of ["IpsecSiteConnectionResponse", "IpsecSiteConnectionAttributes", "Dpd", "NeutronErrorResponse", "NeutronError", "KeystoneErrorResponse", "HuaweiGatewayError"]) {
       expect([name, schemaNode(name).additionalProperties]).toEqual([name, false]);
     }
   });
@@ -30,6 +31,18 @@ describe("spec-validator (the helper the integration tests rely on)", () => {
     ]) {
       expect(checkSchema("IpsecSiteConnection", bad).valid).toBe(false);
     }
+  });
+
+  test("with fields, a subset is valid in the response but not as a full IpsecSiteConnection", () => {
+    const subset = { ipsec_site_connection: { id: ok.ipsec_site_connection.id, name: "x" } };
+    expect(checkResponse("getIpsecSiteConnection", 200, subset).valid).toBe(true);
+    expect(checkSchema("IpsecSiteConnection", subset.ipsec_site_connection).valid).toBe(false);
+    expect(checkResponse("getIpsecSiteConnection", 200, { ipsec_site_connection: { id: "x", bogus: 1 } }).valid).toBe(false);
+  });
+
+  test("the fields enum names exactly the connection's attributes", () => {
+    expect([...(schemaNode("IpsecSiteConnectionField").enum as string[])].sort()).toEqual(Object.keys(schemaProperties("IpsecSiteConnection")).sort());
+    expect(schemaNode("IpsecSiteConnection", "dpd", "action").enum).toContain("hold");
   });
 
   test("error statuses resolve through the spec's shared responses", () => {

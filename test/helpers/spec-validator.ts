@@ -92,11 +92,25 @@ export function checkSchema(name: string, value: unknown): SpecCheck {
   return run(`/components/schemas/${escape(name)}`, value);
 }
 
-/** The value of `#/components/schemas/<name>` (with `$ref`s followed), for enum and default checks. */
+/**
+ * The schema `#/components/schemas/<name>`, then its property `path[1]`, and so on, with `$ref`s
+ * followed; a property is also looked up in the `allOf` members (IpsecSiteConnection's live in
+ * IpsecSiteConnectionAttributes). For enum, default and bound checks against the server.
+ */
 export function schemaNode(...path: string[]): Json {
   let node = deref(spec.components.schemas[path[0]!], `/components/schemas/${escape(path[0]!)}`).node;
-  for (const key of path.slice(1)) node = deref(node.properties?.[key] ?? node[key], "").node;
+  for (const key of path.slice(1)) {
+    const holder = [node, ...((node.allOf ?? []) as Json[]).map((m) => deref(m, "").node)].find((n) => n.properties?.[key]);
+    if (!holder) throw new Error(`spec-validator: no property ${key} in ${path.join(".")}`);
+    node = deref(holder.properties[key], "").node;
+  }
   return node;
+}
+
+/** The property names of a schema, including those of its `allOf` members. */
+export function schemaProperties(name: string): Record<string, Json> {
+  const node = schemaNode(name);
+  return Object.assign({}, ...((node.allOf ?? []) as Json[]).map((m) => deref(m, "").node.properties ?? {}), node.properties ?? {});
 }
 
 /** Jest-friendly: throws with every ajv error when `check` failed. */
