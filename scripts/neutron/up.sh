@@ -84,6 +84,7 @@ DEMO_PASSWORD="$(secret DEMO_PASSWORD)"
 DB_SOCKET="$NEUTRON_STATE/mariadb/mariadb.sock"
 DB_CLIENT_CNF="$NEUTRON_STATE/mariadb/client.cnf"
 DB_URL_BASE="mysql+pymysql://vpnaas:$DB_PASSWORD@$HOST:$MARIADB_PORT"
+TOKEN_CACHE_TIME=5 # seconds; see [keystone_authtoken] below
 RUN_AS_ROOT=()
 [[ $(id -u) -eq 0 ]] && RUN_AS_ROOT=(--user=root)
 
@@ -131,7 +132,7 @@ neutron_conf() { # mode port auth_strategy
   local mode="$1" port="$2" auth="$3" dir="$NEUTRON_STATE/neutron-$1"
   mkdir -p "$dir"/{state,lock}
   # Never write an empty "policy_dirs =" line: it breaks policy loading.
-  cat >"$dir/neutron.conf" <<CONF
+  cat >"$dir/neutron.conf.new" <<CONF
 [DEFAULT]
 bind_host = $HOST
 bind_port = $port
@@ -167,7 +168,7 @@ flat_networks = public
 vni_ranges = 1:1000
 CONF
   if [[ "$auth" == keystone ]]; then
-    cat >>"$dir/neutron.conf" <<CONF
+    cat >>"$dir/neutron.conf.new" <<CONF
 
 [keystone_authtoken]
 www_authenticate_uri = http://$HOST:$KEYSTONE_PORT
@@ -178,12 +179,22 @@ user_domain_name = Default
 project_name = service
 username = neutron
 password = $NEUTRON_SERVICE_PASSWORD
+# Validated tokens are cached in-process (default 300 s): a revoked token keeps working until then.
+# 5 s lets the tests show that, and a real 401 after revocation, without waiting 5 minutes.
+token_cache_time = $TOKEN_CACHE_TIME
 CONF
   fi
   cat >"$dir/neutron_vpnaas.conf" <<CONF
 [service_providers]
 service_provider = VPN:openswan:neutron_vpnaas.services.vpn.service_drivers.ipsec.IPsecVPNDriver:default
 CONF
+  # A running server with a different configuration (ports, secrets, options) is restarted.
+  if ! cmp -s "$dir/neutron.conf.new" "$dir/neutron.conf"; then
+    [[ -e "$dir/neutron.conf" ]] && stop_service "neutron-$mode"
+    mv "$dir/neutron.conf.new" "$dir/neutron.conf"
+  else
+    rm -f "$dir/neutron.conf.new"
+  fi
 }
 
 neutron_migrate() { # mode
@@ -286,6 +297,7 @@ env = {
     "keystoneUrl": "http://$HOST:$KEYSTONE_PORT",
     "authUrl": "http://$HOST:$KEYSTONE_PORT/v3",
     "regionId": "RegionOne",
+    "tokenCacheSeconds": $TOKEN_CACHE_TIME,
     "db": {"clientCnf": "$DB_CLIENT_CNF", "noauth": "neutron_noauth", "keystone": "neutron_keystone"},
     "keystone": dict(reg, password="$DEMO_PASSWORD", adminPassword="$KEYSTONE_ADMIN_PASSWORD"),
     "pids": {n: int(open(os.path.join(state, "run", n + ".pid")).read()) for n in ["mariadb", "keystone", "neutron-noauth", "neutron-keystone"]},

@@ -23,6 +23,8 @@ export interface NeutronEnv {
   /** `<keystoneUrl>/v3` */
   authUrl: string;
   regionId: string;
+  /** How long the keystone-auth neutron-server trusts a validated token without asking Keystone again. */
+  tokenCacheSeconds: number;
   db: { clientCnf: string; noauth: string; keystone: string };
   keystone: {
     userDomainName: string;

@@ -115,9 +115,9 @@ describe("Neutron with Keystone auth", () => {
     expectAllConformant(exchanges);
   });
 
-  test("Neutron's auth middleware caches a validated token: revoked after use, it keeps working for a while", async () => {
-    // keystonemiddleware's token_cache_time (300 s by default, kept as is here): a 401 is not the
-    // only sign of a dead token, so an SDK must also refresh on expires_at, not only on 401.
+  test("Neutron's auth middleware caches a validated token: revoked after use, it works until the cache expires, then 401", async () => {
+    // keystonemiddleware's token_cache_time: 300 s by default, env.tokenCacheSeconds in up.sh's. A 401
+    // can come late, so an SDK must refresh on expires_at and not only on 401.
     const { token: cached } = await issueToken();
     const { client, exchanges } = recordingClient(env.neutronKeystoneUrl, { "X-Auth-Token": cached });
     await expect(client.getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
@@ -126,6 +126,8 @@ describe("Neutron with Keystone auth", () => {
     // Keystone itself knows at once.
     const check = await rawRequest(env.keystoneUrl, "GET", "/v3/auth/tokens", { token, headers: { "X-Subject-Token": cached } });
     expect(check.status).toBe(404);
+    await new Promise((r) => setTimeout(r, env.tokenCacheSeconds * 1000 + 1500));
+    await expect(client.getIpsecSiteConnection(connectionId)).rejects.toMatchObject({ name: "VpnaasApiError", status: 401 });
     expectAllConformant(exchanges);
   });
 
