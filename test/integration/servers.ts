@@ -33,19 +33,28 @@ export async function serversReady(): Promise<boolean> {
   }
 }
 
-/** Resident memory (MB) of each server's process group, summed over its processes. */
-export function memoryReport(): Record<string, number> {
-  const report: Record<string, number> = {};
-  const table = execFileSync("ps", ["-e", "-o", "pgid=,rss="], { encoding: "utf8" });
+/** Memory of each server's process group in MB: RSS summed over its processes, and PSS (shared pages split). */
+export function memoryReport(): Record<string, { rss: number; pss: number | undefined }> {
+  const report: Record<string, { rss: number; pss: number | undefined }> = {};
+  const table = execFileSync("ps", ["-e", "-o", "pgid=,pid=,rss="], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number))
+    .filter((r) => r.length === 3);
   for (const service of SERVICES) {
-    const pid = pidOf(service);
-    if (pid === undefined) continue;
-    const kb = table
-      .split("\n")
-      .map((l) => l.trim().split(/\s+/).map(Number))
-      .filter(([pgid]) => pgid === pid)
-      .reduce((sum, [, rss]) => sum + (rss ?? 0), 0);
-    report[service] = Math.round(kb / 1024);
+    const pgid = pidOf(service);
+    if (pgid === undefined) continue;
+    const members = table.filter(([g]) => g === pgid);
+    const rssKb = members.reduce((sum, [, , rss]) => sum + (rss ?? 0), 0);
+    let pssKb: number | undefined = 0;
+    for (const [, pid] of members) {
+      try {
+        pssKb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+      } catch {
+        pssKb = undefined; // not readable (another user's process): RSS only
+        break;
+      }
+    }
+    report[service] = { rss: Math.round(rssKb / 1024), pss: pssKb === undefined ? undefined : Math.round(pssKb / 1024) };
   }
   return report;
 }
