@@ -16,6 +16,22 @@ const target: NeutronTarget = { baseUrl: env.neutronNoauthUrl, projectId: random
 const CONNECTIONS = "/v2.0/vpn/ipsec-site-connections";
 const PSK = `psk-${randomBytes(8).toString("hex")}`;
 
+/** The attributes the main connection is created with (every defaulted one set to a non-default). */
+const SENT = {
+  name: "vpnconnection1",
+  description: "seeded by the integration tests",
+  psk: PSK,
+  mtu: 1400,
+  initiator: "response-only",
+  admin_state_up: false,
+  local_id: "vpn.example.org",
+  peer_id: "peer.example.net",
+  dpd: { action: "restart", interval: 15, timeout: 60 },
+} as const;
+
+/** The id of the connection a 201 created. */
+const createdId = (res: RawResponse): string => (res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+
 let topo: Topology;
 let created: RawResponse;
 let connection: IpsecSiteConnection;
@@ -36,17 +52,7 @@ function setStatusAsAgentWould(id: string, status: string): void {
 
 beforeAll(async () => {
   topo = await seedTopology(target, "noauth");
-  created = await postConnection(target, topo, {
-    name: "vpnconnection1",
-    description: "seeded by the integration tests",
-    psk: PSK,
-    mtu: 1400,
-    initiator: "response-only",
-    admin_state_up: false,
-    local_id: "vpn.example.org",
-    peer_id: "peer.example.net",
-    dpd: { action: "restart", interval: 15, timeout: 60 },
-  });
+  created = await postConnection(target, topo, SENT);
   if (created.status !== 201) throw new Error(`seeding the connection failed: ${created.status} ${created.text}`);
   connection = (created.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection;
 });
@@ -103,14 +109,7 @@ describe("a connection seeded through Neutron's REST API", () => {
 
     // The values that were sent came back, with JSON types (not strings).
     expect(got).toMatchObject({
-      name: "vpnconnection1",
-      psk: PSK,
-      mtu: 1400,
-      initiator: "response-only",
-      admin_state_up: false,
-      local_id: "vpn.example.org",
-      peer_id: "peer.example.net",
-      dpd: { action: "restart", interval: 15, timeout: 60 },
+      ...SENT,
       project_id: target.projectId,
       vpnservice_id: topo.vpnserviceId,
       ikepolicy_id: topo.ikepolicyId,
@@ -137,7 +136,7 @@ describe("status: what Neutron really does without an agent, and what the agent'
   test("a new connection stays PENDING_CREATE and Neutron refuses to update it", async () => {
     const res = await postConnection(target, topo, { name: "pending" });
     expect(res.status).toBe(201);
-    const id = (res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+    const id = createdId(res);
     const { client, exchanges } = recordingClient(target.baseUrl);
     await expect(client.getIpsecSiteConnection(id)).resolves.toMatchObject({ status: "PENDING_CREATE" });
 
@@ -151,7 +150,7 @@ describe("status: what Neutron really does without an agent, and what the agent'
 
   test("after the status an agent would report (ACTIVE), an update goes through and the SDK sees it", async () => {
     const res = await postConnection(target, topo, { name: "to-activate" });
-    const id = (res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+    const id = createdId(res);
     setStatusAsAgentWould(id, "ACTIVE");
     const { client, exchanges } = recordingClient(target.baseUrl);
     await expect(client.getIpsecSiteConnection(id)).resolves.toMatchObject({ status: "ACTIVE" });
@@ -170,7 +169,7 @@ describe("status: what Neutron really does without an agent, and what the agent'
 
   test("every status of the spec's enum, as stored by Neutron, comes back through the SDK and matches the spec", async () => {
     const res = await postConnection(target, topo, { name: "statuses" });
-    const id = (res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+    const id = createdId(res);
     const { client, exchanges } = recordingClient(target.baseUrl);
     const statuses = schemaNode("IpsecSiteConnection", "status").enum as string[];
     for (const status of statuses) {
@@ -209,7 +208,7 @@ describe("the spec's defaults and enums are the server's", () => {
     for (const value of values) {
       const res = await postConnection(target, topo, body(value));
       expect([value, res.status]).toEqual([value, 201]);
-      const id = (res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+      const id = createdId(res);
       expect(read(await client.getIpsecSiteConnection(id))).toBe(value);
     }
     for (const value of others) {
@@ -250,7 +249,7 @@ describe("the spec's defaults and enums are the server's", () => {
     for (const mtu of [0, 68, 2147483647]) {
       const res = await postConnection(target, topo, { mtu });
       expect([mtu, res.status]).toEqual([mtu, 201]);
-      const got = await client.getIpsecSiteConnection((res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id);
+      const got = await client.getIpsecSiteConnection(createdId(res));
       expect(got.mtu).toBe(mtu);
     }
     expect(schemaNode("IpsecSiteConnection", "mtu")).toMatchObject({ minimum: 0, maximum: 2147483647 });
@@ -261,7 +260,7 @@ describe("the spec's defaults and enums are the server's", () => {
     const { client, exchanges } = recordingClient(target.baseUrl);
     const res = await postConnection(target, topo, { dpd: { interval: 0, timeout: 1 } });
     expect(res.status).toBe(201);
-    const got = await client.getIpsecSiteConnection((res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id);
+    const got = await client.getIpsecSiteConnection(createdId(res));
     expect(got.dpd).toEqual({ action: "hold", interval: 0, timeout: 1 });
     const bad = await postConnection(target, topo, { dpd: { interval: 30, timeout: 30 } });
     expect(bad.status).toBe(400);
@@ -278,7 +277,7 @@ describe("the spec's defaults and enums are the server's", () => {
     const res = await postConnection(target, { ...topo, vpnserviceId: legacyService.vpnservice.id }, { local_ep_group_id: null, peer_ep_group_id: null, peer_cidrs: ["10.3.0.0/24", "10.4.0.0/24"] });
     expect(res.status).toBe(201);
     const { client, exchanges } = recordingClient(target.baseUrl);
-    const got = await client.getIpsecSiteConnection((res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id);
+    const got = await client.getIpsecSiteConnection(createdId(res));
     expect(got).toMatchObject({ local_ep_group_id: null, peer_ep_group_id: null });
     expect([...got.peer_cidrs].sort()).toEqual(["10.3.0.0/24", "10.4.0.0/24"]);
     expectAllConformant(exchanges);
@@ -301,7 +300,7 @@ describe("errors from the real server", () => {
 
   test("a deleted connection: 404 through the SDK", async () => {
     const res = await postConnection(target, topo, { name: "to-delete" });
-    const id = (res.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+    const id = createdId(res);
     const del = await rawRequest(target.baseUrl, "DELETE", `${CONNECTIONS}/${id}`);
     expect(del.status).toBe(204);
     const { client, exchanges } = recordingClient(target.baseUrl);
