@@ -1,5 +1,5 @@
 import { capture } from "./helpers/captures";
-import { checkResponse, checkSchema, responseSchemaPointer, schemaNode, schemaProperties } from "./helpers/spec-validator";
+import { checkResponse, checkSchema, responseSchemaPointer, schemaNode, schemaProperties, spec } from "./helpers/spec-validator";
 
 const ok = capture("get-connection-200").response.body as { ipsec_site_connection: Record<string, unknown> };
 
@@ -43,6 +43,12 @@ describe("spec-validator (the helper the integration tests rely on)", () => {
   test("the fields enum names exactly the connection's attributes", () => {
     expect([...(schemaNode("IpsecSiteConnectionField").enum as string[])].sort()).toEqual(Object.keys(schemaProperties("IpsecSiteConnection")).sort());
     expect(schemaNode("IpsecSiteConnection", "dpd", "action").enum).toContain("hold");
+  });
+
+  test("the spec's own examples are valid", () => {
+    for (const name of ["SourcePageConnection", "Neutron21Connection"]) {
+      expect([name, checkResponse("getIpsecSiteConnection", 200, spec.components.examples[name].value).errors]).toEqual([name, []]);
+    }
   });
 
   test("error statuses resolve through the spec's shared responses", () => {

@@ -4,6 +4,8 @@
  * API; nothing is mocked.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type IpsecSiteConnection, isApiError, VpnaasApiError, VpnaasValidationError } from "../../src";
 import { assertValid, checkResponse, checkSchema, schemaNode, schemaProperties } from "../helpers/spec-validator";
 import { neutronEnv, sql } from "./env";
@@ -246,6 +248,11 @@ describe("the spec's defaults and enums are the server's", () => {
     const refused = await postConnection(target, topo, { mtu: 67 });
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({ NeutronError: { type: "IPsecSiteConnectionMtuError", message: "ipsec_site_connection MTU 67 is too small for ipv4", detail: "" } });
+    assertValid(checkSchema("NeutronErrorResponse", refused.body), "POST 400 body");
+    // Above the 32-bit column: the database refuses and Neutron answers 500 (the spec's maximum is right).
+    const tooBig = await postConnection(target, topo, { mtu: 2147483648 });
+    expect(tooBig.status).toBe(500);
+    assertValid(checkResponse("getIpsecSiteConnection", 500, tooBig.body), "POST 500 body (the spec's 500 schema)");
     for (const mtu of [0, 68, 2147483647]) {
       const res = await postConnection(target, topo, { mtu });
       expect([mtu, res.status]).toEqual([mtu, 201]);
@@ -264,6 +271,7 @@ describe("the spec's defaults and enums are the server's", () => {
     expect(got.dpd).toEqual({ action: "hold", interval: 0, timeout: 1 });
     const bad = await postConnection(target, topo, { dpd: { interval: 30, timeout: 30 } });
     expect(bad.status).toBe(400);
+    assertValid(checkSchema("NeutronErrorResponse", bad.body), "POST 400 body");
     expect((bad.body as { NeutronError: { type: string } }).NeutronError.type).toBe("IPsecSiteConnectionDpdIntervalValueError");
     expect(schemaNode("Dpd", "interval").minimum).toBe(0);
     expect(schemaNode("Dpd", "timeout").minimum).toBe(1);
@@ -295,6 +303,8 @@ describe("errors from the real server", () => {
     expect(err.requestId).toMatch(/^req-[0-9a-f-]{36}$/);
     expect(err.requestId).toBe(exchanges[0]!.requestId);
     expect(err.message).toContain(`(request ${err.requestId})`);
+    // It is the server's own id for this request: its log has it.
+    expect(readFileSync(join(env.stateDir, "log/neutron-noauth.log"), "utf8")).toContain(err.requestId);
     expectAllConformant(exchanges);
   });
 
