@@ -76,6 +76,18 @@ describe("Keystone: raw token issuance", () => {
     assertValid(checkSchema("KeystoneErrorResponse", wrong.body), "Keystone 401 body");
     expect(wrong.text).not.toContain(ac.applicationCredentialSecret);
   });
+
+  test("a token from an application credential that expires soon expires with it (what an SDK's refresh must expect)", async () => {
+    const expiresAt = new Date(Date.now() + 10 * 60_000);
+    const ac = await createApplicationCredential({ expiresAt });
+    const res = await rawRequest(env.keystoneUrl, "POST", "/v3/auth/tokens", {
+      body: { auth: { identity: { methods: ["application_credential"], application_credential: { id: ac.applicationCredentialId, secret: ac.applicationCredentialSecret } } } },
+    });
+    expect(res.status).toBe(201);
+    const tokenExpiry = Date.parse((res.body as { token: { expires_at: string } }).token.expires_at);
+    expect(tokenExpiry).toBeLessThanOrEqual(expiresAt.getTime());
+    expect(tokenExpiry).toBeGreaterThan(Date.now());
+  });
 });
 
 describe("Neutron with Keystone auth", () => {
