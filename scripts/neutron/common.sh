@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by up.sh and down.sh (sourced, not run). Everything lives under $NEUTRON_STATE (one folder).
 set -euo pipefail
 

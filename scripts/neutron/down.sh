@@ -3,6 +3,7 @@
 # command lines still point at its state folder) and removes that folder.
 #   --keep   stop the servers but keep the folder (data, logs, secrets) for a faster next up.sh
 # Packages stay installed.
+# shellcheck source=scripts/neutron/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 keep=false
 [[ "${1:-}" == "--keep" ]] && keep=true

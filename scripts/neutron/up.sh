@@ -12,6 +12,7 @@
 # (default .cache/neutron in the repo). Stop and clean up with scripts/neutron/down.sh.
 # Needs root (or sudo) only for apt-get. No agent, no RabbitMQ (transport_url = fake:/), no IPsec
 # daemon: nothing connects anywhere but loopback.
+# shellcheck source=scripts/neutron/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 START=$SECONDS
 
