@@ -31,31 +31,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The envelope Neutron wraps a single connection in. */
+        /** @description The envelope Neutron wraps a single connection in. Without `fields` the connection carries every attribute that IpsecSiteConnection requires; with `fields`, only the named ones. (The envelope references the attribute schema directly, not IpsecSiteConnection's `allOf`, so that openapi-generator's html2 reference can render every attribute.) */
         IpsecSiteConnectionResponse: {
-            ipsec_site_connection: components["schemas"]["IpsecSiteConnection"];
+            ipsec_site_connection: components["schemas"]["IpsecSiteConnectionAttributes"];
         };
-        /** @description An IPsec site-to-site connection. Every attribute below is returned by Neutron 21 unless marked optional; with the `fields` query parameter only the requested ones are. */
-        IpsecSiteConnection: {
+        /** @description An IPsec site-to-site connection with every attribute, as Neutron 21 returns it without `fields`: the type vpnaas-sdk returns from a GET without `fields`. */
+        IpsecSiteConnection: WithRequired<components["schemas"]["IpsecSiteConnectionAttributes"], "id" | "name" | "description" | "status" | "psk" | "initiator" | "admin_state_up" | "tenant_id" | "project_id" | "ikepolicy_id" | "ipsecpolicy_id" | "vpnservice_id" | "auth_mode" | "peer_cidrs" | "mtu" | "peer_address" | "peer_id" | "route_mode" | "local_ep_group_id" | "peer_ep_group_id" | "dpd">;
+        /** @description The attributes of an IPsec site connection, none required: with the `fields` query parameter Neutron returns only the requested ones. */
+        IpsecSiteConnectionAttributes: {
             /**
              * Format: uuid
              * @description The IPsec VPN connection id.
              */
-            id: string;
+            id?: string;
             /** @description The connection name. */
-            name: string;
+            name?: string;
             /** @description Supplementary information about the connection. */
-            description: string;
+            description?: string;
             /**
              * @description The connection status. A new connection stays PENDING_CREATE until a VPN agent reports on it.
              * @enum {string}
              */
-            status: "ACTIVE" | "DOWN" | "BUILD" | "ERROR" | "PENDING_CREATE" | "PENDING_UPDATE" | "PENDING_DELETE";
+            status?: "ACTIVE" | "DOWN" | "BUILD" | "ERROR" | "PENDING_CREATE" | "PENDING_UPDATE" | "PENDING_DELETE";
             /**
              * Format: password
              * @description The pre-shared key. SECRET: anyone who has it can impersonate a peer. Never log it or show it in error messages.
              */
-            psk: string;
+            psk?: string;
             /**
              * @description Whether this side only responds to connections or both responds to and initiates them. Correction of the source page: it lists neither the values nor the default.
              * @default bi-directional
@@ -68,24 +70,24 @@ export interface components {
              */
             admin_state_up: boolean;
             /** @description The id of the owning project (the older name of `project_id`). */
-            tenant_id: string;
+            tenant_id?: string;
             /** @description The id of the owning project. Correction of the source page: its table omits this field, though its example and Neutron 21 return it. */
-            project_id: string;
+            project_id?: string;
             /**
              * Format: uuid
              * @description The IKE policy id.
              */
-            ikepolicy_id: string;
+            ikepolicy_id?: string;
             /**
              * Format: uuid
              * @description The IPsec policy id.
              */
-            ipsecpolicy_id: string;
+            ipsecpolicy_id?: string;
             /**
              * Format: uuid
              * @description The VPN service id.
              */
-            vpnservice_id: string;
+            vpnservice_id?: string;
             /**
              * @description The authentication mode; only `psk` exists.
              * @default psk
@@ -96,17 +98,17 @@ export interface components {
              * @deprecated
              * @description Deprecated: the remote CIDR blocks, in the legacy mode that predates endpoint groups. Empty when the connection uses `peer_ep_group_id`.
              */
-            peer_cidrs: string[];
+            peer_cidrs?: string[];
             /**
              * Format: int32
-             * @description The maximum transmission unit, to avoid fragmentation. Correction of the source page: it gives no range; Neutron refuses values below 68 (IPv4; 1280 for IPv6) with IPsecSiteConnectionMtuError and stores a 32-bit integer.
+             * @description The maximum transmission unit, to avoid fragmentation. Correction of the source page: it gives no range. Neutron 21 refuses 1 to 67 (IPv4; below 1280 for IPv6) with IPsecSiteConnectionMtuError, but accepts, stores and returns 0 (its MTU check skips 0), and stores a signed 32-bit integer (above 2147483647 it answers 500).
              * @default 1500
              */
             mtu: number;
             /** @description The remote gateway address (an IPv4 or IPv6 address or a host name). */
-            peer_address: string;
+            peer_address?: string;
             /** @description The remote gateway id (an address, FQDN, e-mail or key id). */
-            peer_id: string;
+            peer_id?: string;
             /** @description The local id used in IKE negotiation; empty means the local address. Correction of the source page: it omits this field, which Neutron 21 returns. Optional because Huawei Cloud may omit it. */
             local_id?: string;
             /**
@@ -119,13 +121,13 @@ export interface components {
              * Format: uuid
              * @description The local endpoint group id (VPC subnets). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it gives "String" and does not say it may be null.
              */
-            local_ep_group_id: string | null;
+            local_ep_group_id?: string | null;
             /**
              * Format: uuid
              * @description The peer endpoint group id (remote CIDR blocks). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it does not say it may be null.
              */
-            peer_ep_group_id: string | null;
-            dpd: components["schemas"]["Dpd"];
+            peer_ep_group_id?: string | null;
+            dpd?: components["schemas"]["Dpd"];
             /** @description Huawei Cloud only: creation time in UTC, written like `2019-01-01 12:00:00.123456` (not RFC 3339, hence no `format: date-time`). Neutron does not return it. */
             created_at?: string;
             /** @description Huawei Cloud only, optional. Resource tags, each written `key*value`. */
@@ -141,7 +143,7 @@ export interface components {
             action: "clear" | "hold" | "restart" | "disabled" | "restart-by-peer";
             /**
              * Format: int32
-             * @description Seconds between DPD probes.
+             * @description Seconds between DPD probes. Neutron 21 accepts and returns 0 (its validator is "non-negative"); `timeout` must still be greater.
              * @default 30
              */
             interval: number;
@@ -269,7 +271,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron validates the id as a UUID (`type:uuid`). */
+        /** @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id as a UUID (`type:uuid`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound`. */
         ConnectionId: string;
         /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron serializes it: `?fields=id&fields=name`. */
         Fields: components["schemas"]["IpsecSiteConnectionField"][];
@@ -293,14 +295,14 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron validates the id as a UUID (`type:uuid`). */
+                /** @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id as a UUID (`type:uuid`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound`. */
                 connection_id: components["parameters"]["ConnectionId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The connection. */
+            /** @description The connection. Without `fields`, every attribute (`IpsecSiteConnection`); with `fields`, only the requested ones (`IpsecSiteConnectionAttributes`). */
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
@@ -320,6 +322,9 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
 };
@@ -328,9 +333,9 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const ipsecSiteConnectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnection"]["status"]> = ["ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"];
-export const ipsecSiteConnectionInitiatorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnection"]["initiator"]> = ["bi-directional", "response-only"];
-export const ipsecSiteConnectionAuth_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnection"]["auth_mode"]> = ["psk"];
-export const ipsecSiteConnectionRoute_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnection"]["route_mode"]> = ["static"];
+export const ipsecSiteConnectionAttributesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["status"]> = ["ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"];
+export const ipsecSiteConnectionAttributesInitiatorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["initiator"]> = ["bi-directional", "response-only"];
+export const ipsecSiteConnectionAttributesAuth_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["auth_mode"]> = ["psk"];
+export const ipsecSiteConnectionAttributesRoute_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["route_mode"]> = ["static"];
 export const dpdActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Dpd"]["action"]> = ["clear", "hold", "restart", "disabled", "restart-by-peer"];
 export const ipsecSiteConnectionFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionField"]> = ["id", "name", "description", "status", "psk", "initiator", "admin_state_up", "tenant_id", "project_id", "ikepolicy_id", "ipsecpolicy_id", "vpnservice_id", "auth_mode", "peer_cidrs", "mtu", "peer_address", "peer_id", "local_id", "route_mode", "local_ep_group_id", "peer_ep_group_id", "dpd", "created_at", "tags"];
