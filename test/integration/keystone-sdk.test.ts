@@ -1,10 +1,5 @@
 /**
- * PENDING: the SDK's Keystone strategy (issue 3: `keystoneAuth`, `createVpnaasClient({ auth })`,
- * `allowInsecureHttp`) is written on another branch. After that merge, rename this file to
- * keystone-sdk.test.ts (it is then picked up by `npm run test:integration` and by `tsc`), and adjust
- * option names if the merged API differs from issue 3's contract used here.
- *
- * Runs against the real Keystone 22 and keystone-auth neutron-server 21 that scripts/neutron/up.sh
+ * The SDK's Keystone strategy (`keystoneAuth`) against the real servers. Runs against the real Keystone 22 and keystone-auth neutron-server 21 that scripts/neutron/up.sh
  * starts; env.ts provides the fixture data (user, password, project, application credentials).
  */
 import { inspect } from "node:util";
