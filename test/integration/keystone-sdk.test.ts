@@ -95,17 +95,21 @@ describe("keystoneAuth against real Keystone 22 and neutron-server 21", () => {
   test("refreshes before expires_at", async () => {
     const f = keystoneFixture();
     const rec = recordingFetch();
-    const client = createVpnaasClient({ auth: keystoneAuth({ ...f, allowInsecureHttp: true }), allowInsecureHttp: true, fetch: rec.fetch });
+    // Keystone's tokens live an hour: the SDK's injected clock moves past expires_at instead of waiting.
+    let clock = Date.now();
+    const client = createVpnaasClient({ auth: keystoneAuth({ ...f, allowInsecureHttp: true, now: () => clock }), allowInsecureHttp: true, fetch: rec.fetch });
+    await client.getIpsecSiteConnection(connectionId);
     await client.getIpsecSiteConnection(connectionId);
     expect(rec.tokenRequests()).toHaveLength(1);
-    // Keystone's tokens live an hour; move the SDK's clock past expires_at instead of waiting.
-    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "setTimeout", "clearTimeout", "queueMicrotask"], now: Date.now() + 2 * 3600_000 });
-    try {
-      await expect(client.getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
-    } finally {
-      jest.useRealTimers();
-    }
-    expect(rec.tokenRequests()).toHaveLength(2);
+    clock += 2 * 3600_000;
+    await expect(client.getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
+    // Seen from a clock two hours ahead even a fresh token is near its end, so the SDK may ask
+    // again; what matters is that it did ask, and that the answer is then reused.
+    const afterExpiry = rec.tokenRequests().length;
+    expect(afterExpiry).toBeGreaterThanOrEqual(2);
+    clock -= 2 * 3600_000;
+    await client.getIpsecSiteConnection(connectionId);
+    expect(rec.tokenRequests()).toHaveLength(afterExpiry);
   });
 
   test("refreshes once on a 401 and resends", async () => {
@@ -136,9 +140,12 @@ describe("keystoneAuth against real Keystone 22 and neutron-server 21", () => {
   });
 
   test("a wrong application-credential secret is a VpnaasAuthError without the secret", async () => {
+    // Keystone hashes secrets with bcrypt, which reads only the first 72 bytes: a secret changed
+    // after that still authenticates (seen on this server). So the first character is changed.
+    const wrongSecret = (secret: string) => (secret[0] === "x" ? "y" : "x") + secret.slice(1);
     const ac = await createApplicationCredential();
     const client = createVpnaasClient({
-      auth: keystoneAuth({ authUrl: ac.authUrl, applicationCredentialId: ac.applicationCredentialId, applicationCredentialSecret: `${ac.applicationCredentialSecret}x`, allowInsecureHttp: true }),
+      auth: keystoneAuth({ authUrl: ac.authUrl, applicationCredentialId: ac.applicationCredentialId, applicationCredentialSecret: wrongSecret(ac.applicationCredentialSecret), allowInsecureHttp: true }),
       allowInsecureHttp: true,
     });
     const err = await client.getIpsecSiteConnection(connectionId).catch((e: unknown) => e);
@@ -149,8 +156,8 @@ describe("keystoneAuth against real Keystone 22 and neutron-server 21", () => {
   test("without allowInsecureHttp, nothing is sent to the http:// Keystone", async () => {
     const f = keystoneFixture();
     const rec = recordingFetch();
-    const client = createVpnaasClient({ auth: keystoneAuth(f), fetch: rec.fetch });
-    await expect(client.getIpsecSiteConnection(connectionId)).rejects.toThrow(/allowInsecureHttp/);
+    // Refused when the strategy is created, before any client could send anything.
+    expect(() => createVpnaasClient({ auth: keystoneAuth(f), fetch: rec.fetch })).toThrow(/plain http:\/\/.*allowInsecureHttp: true.*Nothing was sent/);
     expect(rec.seen).toHaveLength(0);
   });
 });
