@@ -3,7 +3,7 @@ export { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from 
 export { akskAuth, type AkSkAuthOptions } from "./auth/aksk";
 export { keystoneAuth, type KeystoneAuthOptions } from "./auth/keystone";
 export type { CatalogService } from "./auth/keystone-token-provider";
-export { formatSdkDate, signAkSk, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
+export { akskSigner, formatSdkDate, signAkSk, type AkSkRequest, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
 export type { AuthContext, AuthenticatedFetch, AuthStrategy } from "./auth/strategy";
 export { tokenAuth, type TokenSource } from "./auth/token";
 export {
