@@ -183,6 +183,21 @@ describe("keystoneAuth: caching and refresh", () => {
     expect(api.requests.map((r) => r.headers["x-auth-token"])).toEqual(["tok-1", "tok-1", "tok-2"]);
   });
 
+  test("a local clock hours away from Keystone's neither refreshes on every call nor keeps an expired token", async () => {
+    for (const skewMs of [3 * 3600_000, -3 * 3600_000]) {
+      keystone.reset();
+      keystone.ttlMs = 600_000;
+      const c = client({ now: () => clock.now + skewMs });
+      await get(c);
+      clock.now += 60_000;
+      await get(c);
+      expect(keystone.tokenRequests()).toHaveLength(1);
+      clock.now += 600_000; // the token's ten minutes, on Keystone's clock, are over
+      await get(c);
+      expect(keystone.tokenRequests()).toHaveLength(2);
+    }
+  });
+
   test("50 concurrent calls share one token request, also when the token expires", async () => {
     keystone.ttlMs = 5_000;
     keystone.delayMs = 30;

@@ -154,7 +154,7 @@ async function readToken(response: Response, tokensUrl: string, nowMs: number, s
   }
   const value = response.headers.get("x-subject-token");
   const text = await response.text();
-  let parsed: { token?: { expires_at?: unknown; catalog?: unknown } } | undefined;
+  let parsed: { token?: { expires_at?: unknown; issued_at?: unknown; catalog?: unknown } } | undefined;
   try {
     parsed = JSON.parse(text);
   } catch {
@@ -163,10 +163,15 @@ async function readToken(response: Response, tokensUrl: string, nowMs: number, s
   if (!value || typeof parsed?.token !== "object" || parsed.token === null) {
     throw new VpnaasAuthError(`Keystone answered POST ${tokensUrl} with ${response.status} but ${value ? "no token object in the JSON body" : "no X-Subject-Token header"}`);
   }
-  const expiresAtMs = typeof parsed.token.expires_at === "string" ? Date.parse(parsed.token.expires_at) : NaN;
+  const time = (v: unknown): number => (typeof v === "string" ? Date.parse(v) : NaN);
+  const expiresAtMs = time(parsed.token.expires_at);
+  // Keystone's clock and ours may disagree by minutes (or, on a test box, hours). With issued_at the
+  // token's lifetime is measured on Keystone's clock and counted from when we received it, so a
+  // skewed local clock neither refreshes on every call nor keeps an expired token.
+  const lifetimeMs = expiresAtMs - time(parsed.token.issued_at);
   return {
     value,
-    expiresAtMs: Number.isNaN(expiresAtMs) ? undefined : expiresAtMs,
+    expiresAtMs: Number.isNaN(expiresAtMs) ? undefined : Number.isNaN(lifetimeMs) ? expiresAtMs : nowMs + lifetimeMs,
     obtainedAtMs: nowMs,
     catalog: Array.isArray(parsed.token.catalog) ? (parsed.token.catalog as CatalogService[]) : [],
   };
