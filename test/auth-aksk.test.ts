@@ -1,4 +1,5 @@
 import { akskAuth, createVpnaasClient, isValidationError } from "../src";
+import { fromRequest, initOf } from "../src/request";
 import { connectionBody, connectionId, connectionPath, renderings, verifyAkSk } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 
@@ -48,12 +49,14 @@ describe("akskAuth", () => {
 
   test("signs a request body, and re-signs with a fresh X-Sdk-Date each time the same request is sent", async () => {
     let now = at;
-    const send = akskAuth({ ...keys, now: () => now }).wrap((r) => fetch(r), { allowInsecureHttp: true });
-    const request = new Request(`${server.url}/v2.0/vpn/ipsec-site-connections?name=a%20b&name=%C3%BC`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Extra": "x" },
-      body: JSON.stringify({ ipsec_site_connection: { name: "vpn €", mtu: 1500 } }),
-    });
+    const send = akskAuth({ ...keys, now: () => now }).wrap((r, signal) => fetch(r.url, initOf(r, signal)), { allowInsecureHttp: true });
+    const request = await fromRequest(
+      new Request(`${server.url}/v2.0/vpn/ipsec-site-connections?name=a%20b&name=%C3%BC`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Extra": "x" },
+        body: JSON.stringify({ ipsec_site_connection: { name: "vpn €", mtu: 1500 } }),
+      }),
+    );
     await send(request);
     now += 61_000;
     await send(request);

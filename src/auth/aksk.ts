@@ -1,6 +1,6 @@
 import { VpnaasValidationError } from "../errors";
 import { akskSigner, formatSdkDate } from "./sign-aksk";
-import { bodyOf, requireSecureUrl, withHeaders, type AuthStrategy } from "./strategy";
+import { requireSecureUrl, type AuthStrategy } from "./strategy";
 
 export interface AkSkAuthOptions {
   /** The access key id (AK), e.g. from `HUAWEICLOUD_SDK_AK`. */
@@ -35,12 +35,17 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
   const sign = akskSigner(accessKey, secretKey);
   return {
     kind: "aksk",
-    wrap: (next, { allowInsecureHttp }) => async (request) => {
+    wrap: (next, { allowInsecureHttp }) => async (request, signal) => {
       requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-      const body = await bodyOf(request);
-      const unsigned = withHeaders(request, body, extra);
-      const signed = sign({ method: unsigned.method, url: unsigned.url, headers: unsigned.headers, body, sdkDate: formatSdkDate(new Date(now())) });
-      return next(withHeaders(unsigned, body, { "X-Sdk-Date": signed["X-Sdk-Date"], Authorization: signed.Authorization }));
+      const { headers } = request;
+      // A request sent again (a retry) still carries the last attempt's signature: never sign that.
+      headers.delete("Authorization");
+      headers.delete("X-Sdk-Date");
+      for (const name in extra) headers.set(name, extra[name]!);
+      const signed = sign({ method: request.method, url: request.url, headers, body: request.body, sdkDate: formatSdkDate(new Date(now())) });
+      headers.set("X-Sdk-Date", signed["X-Sdk-Date"]);
+      headers.set("Authorization", signed.Authorization);
+      return next(request, signal);
     },
   };
 }
