@@ -3,7 +3,7 @@ import {
   VpnaasApiError,
   VpnaasResponseError,
 } from "./errors";
-import type { OutgoingRequest } from "./request";
+import { type OutgoingRequest, readText } from "./request";
 import { isRetryableStatus, type RetryingSend } from "./retry";
 
 /**
@@ -23,8 +23,6 @@ export interface TransportContext {
   stopReason?: string;
 }
 
-const utf8 = new TextDecoder();
-
 /**
  * Sends one operation's request through the client's stack and returns member `key` of its JSON
  * body. The body is parsed here, so that a bad body becomes a {@link VpnaasResponseError} with an
@@ -32,25 +30,26 @@ const utf8 = new TextDecoder();
  */
 export async function callJson<T>(send: RetryingSend, request: OutgoingRequest, key: string, options: { signal?: AbortSignal; retryNonIdempotent?: boolean } = {}): Promise<T> {
   const context: TransportContext = { retryNonIdempotent: options.retryNonIdempotent };
-  const { response, body } = await send(request, options.signal, context);
-  const text = body === null ? "" : utf8.decode(body);
-  const exchange: HttpExchange = { ...exchangeOf(request.method, request.url, response), attempts: context.attempts, stopReason: context.stopReason };
-  if (!response.ok) throw new VpnaasApiError(exchange, parsedOrText(text));
+  const { response, body } = await send(request, readText, options.signal, context);
+  const text = body ?? "";
+  // Only an error needs the exchange described: a success reads no more headers than it must.
+  const exchange = (): HttpExchange => ({ ...exchangeOf(request.method, request.url, response), attempts: context.attempts, stopReason: context.stopReason });
+  if (!response.ok) throw new VpnaasApiError(exchange(), parsedOrText(text));
 
   const contentType = response.headers.get("content-type") ?? undefined;
   if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new VpnaasResponseError(exchange, "expected a JSON body", text, contentType);
+    throw new VpnaasResponseError(exchange(), "expected a JSON body", text, contentType);
   }
-  if (text === "") throw new VpnaasResponseError(exchange, "the body is empty where JSON was expected", text, contentType);
+  if (text === "") throw new VpnaasResponseError(exchange(), "the body is empty where JSON was expected", text, contentType);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new VpnaasResponseError(exchange, "the body is not valid JSON (truncated?)", text, contentType, cause);
+    throw new VpnaasResponseError(exchange(), "the body is not valid JSON (truncated?)", text, contentType, cause);
   }
   const member = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[key] : undefined;
   if (typeof member !== "object" || member === null || Array.isArray(member)) {
-    throw new VpnaasResponseError(exchange, `the JSON body has no "${key}" object`, text, contentType);
+    throw new VpnaasResponseError(exchange(), `the JSON body has no "${key}" object`, text, contentType);
   }
   return member as T;
 }

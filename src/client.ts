@@ -3,7 +3,7 @@ import type { AuthStrategy } from "./auth/strategy";
 import { DISCOVERED_BASE_URL, withAuth } from "./auth/with-auth";
 import { VpnaasValidationError } from "./errors";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
-import { fromRequest, initOf, toResponse } from "./request";
+import { fromRequest, initOf, readBytes, toResponse } from "./request";
 import { type RetryEvent, type RetrySettings, retrying } from "./retry";
 import type { paths } from "./types";
 
@@ -63,7 +63,7 @@ export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
     headers,
     // openapi-fetch builds a real Request (its middleware may expect one); it is taken apart once
     // here, and a readable Response with the buffered body goes back.
-    fetch: async (request: Request) => toResponse(await send(await fromRequest(request), request.signal)),
+    fetch: async (request: Request) => toResponse(await send(await fromRequest(request), readBytes, request.signal)),
   });
   return { api, ...ipsecSiteConnectionOperations(send, baseUrl, headers) };
 }

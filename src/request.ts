@@ -32,15 +32,23 @@ export async function fromRequest(request: Request): Promise<OutgoingRequest> {
 }
 
 /** A status, its headers and the whole body in memory: what the retry layer hands up. */
-export interface Received {
+export interface Received<Body> {
   /** The response as `fetch` gave it: status, headers and URL; its body is already read. */
   response: Response;
   /** The body, read within the attempt's time limit; `null` when the response has none. */
-  body: Uint8Array<ArrayBuffer> | null;
+  body: Body | null;
 }
 
+/**
+ * Reads a body: `text()` where the caller parses it anyway (no copy of the bytes in undici,
+ * unlike `arrayBuffer()`), {@link readBytes} where it must stay as sent.
+ */
+export type ReadBody<Body> = (response: Response) => Promise<Body>;
+export const readText: ReadBody<string> = (response) => response.text();
+export const readBytes: ReadBody<Uint8Array<ArrayBuffer>> = async (response) => new Uint8Array(await response.arrayBuffer());
+
 /** A readable `Response` again, for callers that expect one (`client.api`, {@link withRetry}). */
-export function toResponse({ response, body }: Received): Response {
+export function toResponse({ response, body }: Received<Uint8Array<ArrayBuffer>>): Response {
   if (body === null) return response;
   const { status, statusText, headers } = response;
   // An explicit init: passing `response` itself as the init is several times slower in undici.

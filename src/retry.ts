@@ -1,5 +1,5 @@
 import type { Fetch, TransportContext } from "./call";
-import { fromRequest, initOf, type OutgoingRequest, type Received, type Send, toResponse } from "./request";
+import { fromRequest, initOf, type OutgoingRequest, type ReadBody, readBytes, type Received, type Send, toResponse } from "./request";
 import { type FailedRequest, isVpnaasError, networkErrorCode, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 
 /** How often and how patiently a failed attempt is sent again. */
@@ -163,10 +163,10 @@ export const realClock: RetryClock = {
   random: () => Math.random(),
 };
 
-type Attempt = Received | { failure: "network"; error: unknown } | { failure: "timeout"; kind: TimeoutKind; error: unknown };
+type Attempt<Body> = Received<Body> | { failure: "network"; error: unknown } | { failure: "timeout"; kind: TimeoutKind; error: unknown };
 
 /** Sends one call through the client's stack, retrying per {@link decideRetry}; see {@link withRetry}. */
-export type RetryingSend = (request: OutgoingRequest, signal: AbortSignal | undefined, context?: TransportContext) => Promise<Received>;
+export type RetryingSend = <Body>(request: OutgoingRequest, read: ReadBody<Body>, signal: AbortSignal | undefined, context?: TransportContext) => Promise<Received<Body>>;
 
 /**
  * A {@link Fetch} that sends each request through `next` until it succeeds, per {@link decideRetry},
@@ -182,7 +182,7 @@ export type RetryingSend = (request: OutgoingRequest, signal: AbortSignal | unde
  */
 export function withRetry(next: Fetch, options: RetryOptions = {}): Fetch {
   const send = retrying((request, signal) => next(new Request(request.url, initOf(request, signal))), options);
-  return async (request, context) => toResponse(await send(await fromRequest(request), request.signal, context));
+  return async (request, context) => toResponse(await send(await fromRequest(request), readBytes, request.signal, context));
 }
 
 /**
@@ -195,7 +195,7 @@ export function retrying(send: Send, options: RetryOptions = {}): RetryingSend {
   const settings = { maxRetries, baseDelayMs, maxDelayMs };
   const clock = options.clock ?? realClock;
 
-  return async (request, caller, context) => {
+  return async (request, read, caller, context) => {
     const started = clock.now();
     const failed: FailedRequest = { method: request.method, url: request.url, attempts: 0 };
     const timeoutError = (kind: TimeoutKind, limitMs: number | undefined, cause: unknown) =>
@@ -207,7 +207,7 @@ export function retrying(send: Send, options: RetryOptions = {}): RetryingSend {
       const total = remainingMs <= timeoutMs;
       failed.attempts = attempt;
       if (context) context.attempts = attempt;
-      const result = await sendOnce(send, request, caller, total ? remainingMs : timeoutMs, total ? "totalTimeoutMs" : "timeoutMs");
+      const result = await sendOnce(send, request, read, caller, total ? remainingMs : timeoutMs, total ? "totalTimeoutMs" : "timeoutMs");
 
       if ("failure" in result && result.failure === "timeout" && result.kind !== "timeoutMs") {
         throw timeoutError(result.kind, result.kind === "aborted" ? undefined : totalTimeoutMs, result.error);
@@ -267,19 +267,17 @@ function resolveOptions(options: RetryOptions): Required<RetrySettings & Timeout
 
 /**
  * One attempt: sends `request` with a signal that aborts after `limitMs` or when `caller` aborts,
- * and reads the whole body before that. Leaves no timer and no listener behind.
+ * and reads the whole body with `read` before that. Leaves no timer and no listener behind.
  */
-async function sendOnce(send: Send, request: OutgoingRequest, caller: AbortSignal | undefined, limitMs: number, limit: TimeoutKind): Promise<Attempt> {
+async function sendOnce<Body>(send: Send, request: OutgoingRequest, read: ReadBody<Body>, caller: AbortSignal | undefined, limitMs: number, limit: TimeoutKind): Promise<Attempt<Body>> {
   const controller = new AbortController();
   const signal = controller.signal;
-  // Whatever aborts the attempt also rejects `aborted`, which the body read races: undici errors
-  // the body stream when its signal aborts, and the race also covers a `fetch` that does not.
-  let reject: (reason: unknown) => void = () => undefined;
-  const aborted = new Promise<never>((_, no) => (reject = no));
-  aborted.catch(() => undefined);
+  // Set while the body is read: whatever aborts the attempt also fails the read at once. Undici
+  // errors the body stream itself when its signal aborts; this also covers a `fetch` that does not.
+  let failRead: ((reason: unknown) => void) | undefined;
   const abort = (reason: unknown) => {
     controller.abort(reason);
-    reject(reason);
+    failRead?.(reason);
   };
   const onAbort = () => abort(caller!.reason);
   caller?.addEventListener("abort", onAbort, { once: true });
@@ -289,10 +287,12 @@ async function sendOnce(send: Send, request: OutgoingRequest, caller: AbortSigna
     if (caller?.aborted) throw caller.reason;
     const response = await send(request, signal);
     if (response.body === null || response.status < 200 || response.status > 599) return { response, body: null };
-    const read = response.arrayBuffer();
-    read.catch(() => undefined);
-    const bytes = await Promise.race([read, aborted]);
-    return { response, body: new Uint8Array(bytes) };
+    const body = await new Promise<Body>((resolve, reject) => {
+      failRead = reject;
+      if (signal.aborted) reject(signal.reason);
+      else read(response).then(resolve, reject);
+    });
+    return { response, body };
   } catch (error) {
     if (caller?.aborted) return { failure: "timeout", kind: "aborted", error: caller.reason };
     if (signal.aborted) return { failure: "timeout", kind: limit, error: signal.reason };

@@ -13,11 +13,21 @@ export function tokenAuth(tokenOrProvider: TokenSource): AuthStrategy {
   if (typeof tokenOrProvider !== "function") requireToken(tokenOrProvider);
   return {
     kind: "token",
-    wrap: (next, { allowInsecureHttp }) => async (request, signal) => {
-      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-      // A static token is set without awaiting anything.
-      request.headers.set("X-Auth-Token", typeof tokenOrProvider === "function" ? requireToken(await tokenOrProvider()) : tokenOrProvider);
-      return next(request, signal);
+    wrap: (next, { allowInsecureHttp }) => {
+      const provider = tokenOrProvider;
+      if (typeof provider !== "function") {
+        // A static token: nothing to wait for (the caller, the retry layer, catches a throw as a rejection).
+        return (request, signal) => {
+          requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+          request.headers.set("X-Auth-Token", provider);
+          return next(request, signal);
+        };
+      }
+      return async (request, signal) => {
+        requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+        request.headers.set("X-Auth-Token", requireToken(await provider()));
+        return next(request, signal);
+      };
     },
   };
 }
