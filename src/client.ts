@@ -3,7 +3,7 @@ import type { AuthStrategy } from "./auth/strategy";
 import { DISCOVERED_BASE_URL, withAuth } from "./auth/with-auth";
 import { VpnaasValidationError } from "./errors";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
-import { fromRequest, initOf, readBytes, toResponse } from "./request";
+import { fromRequest, headersOf, initOf, readBytes, toResponse } from "./request";
 import { type RetryEvent, type RetrySettings, retrying } from "./retry";
 import type { paths } from "./types";
 
@@ -51,7 +51,8 @@ export interface VpnaasClient extends IpsecSiteConnectionOperations {
 export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
   const baseUrl = options?.auth?.discoversBaseUrl && options.baseUrl === undefined ? DISCOVERED_BASE_URL : requireBaseUrl(options?.baseUrl);
   const userFetch = options.fetch ?? globalThis.fetch;
-  const headers = { Accept: "application/json", ...options.headers };
+  // Checked and lowercased once, here: an invalid header fails now rather than on every call.
+  const headers = headersOf({ Accept: "application/json", ...options.headers });
   // Everything cross-cutting (auth, retries) wraps this one function, built once per client.
   // Retry is outermost, so every attempt passes through auth again (fresh token, fresh signature).
   // Only here does a request become a fetch call: one `Request` per attempt, built by fetch itself.

@@ -56,7 +56,7 @@ export function ipsecSiteConnectionOperations(send: RetryingSend, baseUrl: strin
       const path = CONNECTION_PATH.replace("{connection_id}", requireUuid("connectionId", connectionId));
       const fields = optionalFields(options.fields);
       const query = fields ? `?${fields.map((f) => `fields=${encodeURIComponent(f)}`).join("&")}` : "";
-      const request = { method: "GET", url: baseUrl + path + query, headers: new Headers(headers), body: null };
+      const request = { method: "GET", url: baseUrl + path + query, headers: { ...headers }, body: null };
       return callJson<Envelope["ipsec_site_connection"]>(send, request, "ipsec_site_connection", options);
     },
   } as IpsecSiteConnectionOperations;

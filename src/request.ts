@@ -8,8 +8,12 @@
 export interface OutgoingRequest {
   method: string;
   url: string;
-  /** This request's own: layers set their headers on it in place (auth, on every attempt). */
-  headers: Headers;
+  /**
+   * This request's own, names in lowercase: layers set their headers on it in place (auth, on
+   * every attempt). A plain record, as `fetch` takes it: a `Headers` would be built and then
+   * converted again inside `fetch`.
+   */
+  headers: Record<string, string>;
   /** Read once, so that every attempt can send it again. */
   body: Uint8Array<ArrayBuffer> | null;
   /** The rest of a `Request`'s settings (redirect, credentials…) when it was made from one (`client.api`). */
@@ -28,7 +32,12 @@ export function initOf(request: OutgoingRequest, signal: AbortSignal | undefined
 export async function fromRequest(request: Request): Promise<OutgoingRequest> {
   const { method, url, redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } = request;
   const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-  return { method, url, headers: new Headers(request.headers), body, init: { redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } };
+  return { method, url, headers: headersOf(request.headers), body, init: { redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } };
+}
+
+/** `headers` as a record with lowercase names; throws a `TypeError` on an invalid name or value, as `fetch` would. */
+export function headersOf(headers: HeadersInit): Record<string, string> {
+  return Object.fromEntries(new Headers(headers));
 }
 
 /** A status, its headers and the whole body in memory: what the retry layer hands up. */

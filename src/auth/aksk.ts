@@ -30,8 +30,8 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
     throw new VpnaasValidationError(missing[0]!, `akskAuth needs ${missing.join(" and ")} (non-empty strings); nothing was sent.`);
   }
   const extra: Record<string, string> = {};
-  if (projectId) extra["X-Project-Id"] = projectId;
-  if (securityToken) extra["X-Security-Token"] = securityToken;
+  if (projectId) extra["x-project-id"] = projectId;
+  if (securityToken) extra["x-security-token"] = securityToken;
   const sign = akskSigner(accessKey, secretKey);
   return {
     kind: "aksk",
@@ -39,12 +39,12 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
       requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
       const { headers } = request;
       // A request sent again (a retry) still carries the last attempt's signature: never sign that.
-      headers.delete("Authorization");
-      headers.delete("X-Sdk-Date");
-      for (const name in extra) headers.set(name, extra[name]!);
-      const signed = sign({ method: request.method, url: request.url, headers, body: request.body, sdkDate: formatSdkDate(new Date(now())) });
-      headers.set("X-Sdk-Date", signed["X-Sdk-Date"]);
-      headers.set("Authorization", signed.Authorization);
+      delete headers.authorization;
+      delete headers["x-sdk-date"];
+      Object.assign(headers, extra);
+      const signed = sign({ method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate: formatSdkDate(new Date(now())) });
+      headers["x-sdk-date"] = signed["X-Sdk-Date"];
+      headers.authorization = signed.Authorization;
       return next(request, signal);
     },
   };

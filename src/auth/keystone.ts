@@ -65,7 +65,7 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
       const provider = new KeystoneTokenProvider(
         async (): Promise<KeystoneToken> => {
           // Straight to `next`: the token request never goes through an auth layer.
-          const response = await next({ method: "POST", url: tokensUrl, headers: new Headers({ Accept: "application/json", "Content-Type": "application/json" }), body: utf8.encode(body) });
+          const response = await next({ method: "POST", url: tokensUrl, headers: { accept: "application/json", "content-type": "application/json" }, body: utf8.encode(body) });
           return readToken(response, tokensUrl, (o.now ?? Date.now)(), [o.password, o.applicationCredentialSecret]);
         },
         { now: o.now, refreshBeforeExpiryMs: o.refreshBeforeExpiryMs },
@@ -73,18 +73,18 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
       const send: AuthenticatedFetch = async (request, signal) => {
         requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
         const token = await provider.get();
-        request.headers.set("X-Auth-Token", token.value);
+        request.headers["x-auth-token"] = token.value;
         const first = await next(request, signal);
         if (first.status !== 401) return first;
         await first.body?.cancel();
         const fresh = await provider.refresh(token);
-        request.headers.set("X-Auth-Token", fresh.value);
+        request.headers["x-auth-token"] = fresh.value;
         const second = await next(request, signal);
         if (second.status !== 401) return second;
         const cause = await apiErrorOf(request.method, request.url, second, [token.value, fresh.value]);
         throw new VpnaasAuthError(`${cause.message}, again after a fresh Keystone token; check the user's roles on the project`, {
           cause,
-          request: { method: request.method, url: request.url, headers: redactHeaders(request.headers) },
+          request: { method: request.method, url: request.url, headers: redactHeaders(Object.entries(request.headers)) },
         });
       };
       send.discoverBaseUrl = async () => networkEndpoint((await provider.get()).catalog, selection);

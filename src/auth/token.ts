@@ -19,13 +19,13 @@ export function tokenAuth(tokenOrProvider: TokenSource): AuthStrategy {
         // A static token: nothing to wait for (the caller, the retry layer, catches a throw as a rejection).
         return (request, signal) => {
           requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-          request.headers.set("X-Auth-Token", provider);
+          request.headers["x-auth-token"] = provider;
           return next(request, signal);
         };
       }
       return async (request, signal) => {
         requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-        request.headers.set("X-Auth-Token", requireToken(await provider()));
+        request.headers["x-auth-token"] = requireToken(await provider());
         return next(request, signal);
       };
     },
