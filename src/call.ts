@@ -7,9 +7,9 @@ import { type OutgoingRequest, readText } from "./request";
 import { isRetryableStatus, type RetryingSend } from "./retry";
 
 /**
- * The fetch signature every layer of this package speaks: one Request in, one Response out.
- * `context` carries per-call facts from an operation to the retry layer and back; layers that do
- * not care (auth, the base fetch) ignore it.
+ * The fetch signature `withRetry` wraps and returns: one Request in, one Response out.
+ * `context` carries per-call facts from a caller to the retry layer and back. (The client's own
+ * layers pass plain {@link OutgoingRequest}s instead; see `request.ts`.)
  */
 export type Fetch = (request: Request, context?: TransportContext) => Promise<Response>;
 

@@ -32,7 +32,7 @@ export function initOf(request: OutgoingRequest, signal: AbortSignal | undefined
 export async function fromRequest(request: Request): Promise<OutgoingRequest> {
   const { method, url, redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } = request;
   const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-  return { method, url, headers: headersOf(request.headers), body, init: { redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } };
+  return { method, url, headers: Object.fromEntries(request.headers), body, init: { redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } };
 }
 
 /** `headers` as a record with lowercase names; throws a `TypeError` on an invalid name or value, as `fetch` would. */
