@@ -65,6 +65,21 @@ describe("akskAuth", () => {
     expect(verified).toEqual([true, true]);
   });
 
+  test("signs every attempt of a retried call afresh, never over the last attempt's signature", async () => {
+    let attempt = 0;
+    server.handle((req, res, seen) => {
+      verified.push(verifyAkSk(seen, req, keys));
+      if (++attempt === 1) sendJson(res, 503, { NeutronError: { type: "Busy", message: "later", detail: "" } });
+      else sendJson(res, 200, connectionBody);
+    });
+    let now = at;
+    const client = createVpnaasClient({ baseUrl: server.url, auth: akskAuth({ ...keys, now: () => (now += 1000) }), allowInsecureHttp: true, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+    await client.getIpsecSiteConnection(connectionId);
+    expect(server.requests.map((r) => r.headers["x-sdk-date"])).toEqual(["20261128T183006Z", "20261128T183007Z"]);
+    expect(server.requests.map((r) => String(r.headers.authorization).match(/SignedHeaders=([^,]*)/)?.[1])).toEqual(["accept;host;x-sdk-date", "accept;host;x-sdk-date"]);
+    expect(verified).toEqual([true, true]);
+  });
+
   test("refuses to sign for a plain http:// endpoint without allowInsecureHttp, and sends nothing", async () => {
     const client = createVpnaasClient({ baseUrl: server.url, auth: akskAuth(keys) });
     const err = await client.getIpsecSiteConnection(connectionId).catch((e: unknown) => e);
