@@ -187,8 +187,8 @@ export function withRetry(next: Fetch, options: RetryOptions = {}): Fetch {
 
 /**
  * The retry loop of {@link withRetry} over the client's own layers, which pass plain
- * {@link OutgoingRequest}s and get the body back as bytes, so that no layer builds a `Request`
- * or a `Response` of its own. `signal` is the caller's.
+ * {@link OutgoingRequest}s and get the body back as `read` reads it (text for a typed call), so
+ * that no layer builds a `Request` or a `Response` of its own. `signal` is the caller's.
  */
 export function retrying(send: Send, options: RetryOptions = {}): RetryingSend {
   const { maxRetries, baseDelayMs, maxDelayMs, timeoutMs, totalTimeoutMs } = resolveOptions(options);

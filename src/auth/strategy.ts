@@ -33,12 +33,13 @@ export interface AuthenticatedFetch extends Send {
 
 /**
  * Throws unless `url` is https, or http with the caller's explicit opt-in. Called before anything
- * secret is sent, so nothing is. A prefix test, as it runs on every request; the URL is parsed
- * only for the message.
+ * secret is sent, so nothing is. It runs on every request, so the usual lowercase prefix is
+ * accepted without parsing the URL.
  */
 export function requireSecureUrl(url: string, allowInsecureHttp: boolean, optInto: "createVpnaasClient" | "keystoneAuth"): void {
-  if (/^https:/i.test(url) || (allowInsecureHttp && /^http:/i.test(url))) return;
+  if (url.startsWith("https://") || (allowInsecureHttp && url.startsWith("http://"))) return;
   const { protocol, host } = new URL(url);
+  if (protocol === "https:" || (protocol === "http:" && allowInsecureHttp)) return;
   throw new VpnaasValidationError(
     "allowInsecureHttp",
     protocol === "http:"
