@@ -233,16 +233,15 @@ export function retrying(send: Send, options: RetryOptions = {}): RetryingSend {
       }
       options.onRetry?.({ method: request.method, url: request.url, attempt, delayMs: decision.delayMs, reason: decision.reason });
       try {
-        await clock.sleep(decision.delayMs, caller ?? NEVER);
+        // Without a caller's signal, one that never aborts; a fresh one, as a shared one would
+        // gather a listener per waiting call (and Node's warning past 10).
+        await clock.sleep(decision.delayMs, caller ?? new AbortController().signal);
       } catch (reason) {
         throw timeoutError("aborted", undefined, reason);
       }
     }
   };
 }
-
-/** A signal that never aborts, for a sleep without a caller's signal. */
-const NEVER = new AbortController().signal;
 
 const delayRule = [(v: number) => Number.isFinite(v) && v >= 0, "a finite number of ms ≥ 0"] as const;
 const limitRule = [(v: number) => typeof v === "number" && v > 0, "a number of ms > 0 (Infinity for no limit)"] as const;
