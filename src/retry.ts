@@ -195,12 +195,15 @@ export function retrying(send: Send, options: RetryOptions = {}): RetryingSend {
   const settings = { maxRetries, baseDelayMs, maxDelayMs };
   const clock = options.clock ?? realClock;
 
-  return async (request, read, caller, context) => {
+  return async (request, read, signal, context) => {
     const started = clock.now();
     const failed: FailedRequest = { method: request.method, url: request.url, attempts: 0 };
     const timeoutError = (kind: TimeoutKind, limitMs: number | undefined, cause: unknown) =>
       new VpnaasTimeoutError(failed, kind, limitMs, clock.now() - started, cause);
-    if (caller?.aborted) throw timeoutError("aborted", undefined, caller.reason);
+    if (signal?.aborted) throw timeoutError("aborted", undefined, signal.reason);
+    // One caller's signal may serve many concurrent calls: each call listens on its own follower
+    // of it, so that listeners do not pile up on the caller's (Node warns past 10).
+    const caller = signal && typeof AbortSignal.any === "function" ? AbortSignal.any([signal]) : signal;
 
     for (let attempt = 1; ; attempt++) {
       const remainingMs = started + totalTimeoutMs - clock.now();

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import {
   createVpnaasClient,
@@ -71,6 +72,24 @@ describe("getIpsecSiteConnection", () => {
   test("returns the psk to the caller: it is the caller's data", async () => {
     server.handle((_req, res) => sendJson(res, 200, { ipsec_site_connection: { ...(ok.response.body as any).ipsec_site_connection, psk: PSK } }));
     await expect(client().getIpsecSiteConnection(id)).resolves.toMatchObject({ psk: PSK });
+  });
+
+  test("one AbortSignal shared by many concurrent calls gets no listener per call (Node warns past 10)", async () => {
+    const waiting: Array<() => void> = [];
+    let allArrived: () => void = () => undefined;
+    const arrived = new Promise<void>((done) => (allArrived = done));
+    server.handle((_req, res) => {
+      waiting.push(() => sendJson(res, 200, ok.response.body_raw));
+      if (waiting.length === 20) allArrived();
+    });
+    const shared = new AbortController().signal;
+    const c = client();
+    const calls = Promise.all(Array.from({ length: 20 }, () => c.getIpsecSiteConnection(id, { signal: shared })));
+    await arrived;
+    const listeners = getEventListeners(shared, "abort").length;
+    for (const answer of waiting) answer();
+    await calls;
+    expect(listeners).toBeLessThanOrEqual(1);
   });
 
   test("passes the caller's AbortSignal to the request", async () => {
