@@ -17,6 +17,20 @@ export const contenders = {
     const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
     return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
   },
+  // What any client with a per-request time limit pays on top of plain fetch: an AbortController,
+  // its signal handed to fetch (undici then listens on it), and a timer.
+  "plain fetch + AbortSignal + timer": async (url) => {
+    const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
+    return async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        return (await (await fetch(url + PATH, { headers, signal: controller.signal })).json()).ipsec_site_connection;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  },
   "vpnaas-sdk (tokenAuth + retry)": async (url) => {
     const { createVpnaasClient, tokenAuth } = await import("../dist/index.js");
     const client = createVpnaasClient({ baseUrl: url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });

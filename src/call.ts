@@ -3,12 +3,13 @@ import {
   VpnaasApiError,
   VpnaasResponseError,
 } from "./errors";
-import { isRetryableStatus } from "./retry";
+import { type OutgoingRequest, readText } from "./request";
+import { isRetryableStatus, type RetryingSend } from "./retry";
 
 /**
- * The fetch signature every layer of this package speaks: one Request in, one Response out.
- * `context` carries per-call facts from an operation to the retry layer and back; layers that do
- * not care (auth, the base fetch) ignore it.
+ * The fetch signature `withRetry` wraps and returns: one Request in, one Response out.
+ * `context` carries per-call facts from a caller to the retry layer and back. (The client's own
+ * layers pass plain {@link OutgoingRequest}s instead; see `request.ts`.)
  */
 export type Fetch = (request: Request, context?: TransportContext) => Promise<Response>;
 
@@ -22,53 +23,44 @@ export interface TransportContext {
   stopReason?: string;
 }
 
-/** What openapi-fetch resolves to when called with `parseAs: "text"`. */
-interface TextResult {
-  data?: string;
-  error?: unknown;
-  response: Response;
-}
-
 /**
- * Sends one operation through openapi-fetch and returns member `key` of its JSON body.
- *
- * Adding an operation is always: declare it in the spec, `npm run generate`, then call
- * `callJson(fetch => api.VERB(path, { params, signal, parseAs: "text", fetch }), transport, key, options)`.
- * The body is fetched as text and parsed here, so that a bad body becomes a
- * {@link VpnaasResponseError} with an excerpt instead of a bare `SyntaxError`.
+ * Sends one operation's request through the client's stack and returns member `key` of its JSON
+ * body. The body is parsed here, so that a bad body becomes a {@link VpnaasResponseError} with an
+ * excerpt instead of a bare `SyntaxError`.
  */
-export async function callJson<T>(
-  invoke: (fetch: Fetch) => Promise<TextResult>,
-  transport: Fetch,
-  key: string,
-  options: { retryNonIdempotent?: boolean } = {},
-): Promise<T> {
-  let sent: Request | undefined;
+export async function callJson<T>(send: RetryingSend, request: OutgoingRequest, key: string, options: { signal?: AbortSignal; retryNonIdempotent?: boolean } = {}): Promise<T> {
   const context: TransportContext = { retryNonIdempotent: options.retryNonIdempotent };
-  const { data, error, response } = await invoke((request) => {
-    sent = request;
-    return transport(request, context);
-  });
-  const exchange: HttpExchange = { ...exchangeOf(sent?.method ?? "?", sent?.url ?? "?", response), attempts: context.attempts, stopReason: context.stopReason };
-  if (!response.ok) throw new VpnaasApiError(exchange, error);
+  const { response, body } = await send(request, readText, options.signal, context);
+  const text = body ?? "";
+  // Only an error needs the exchange described: a success reads no more headers than it must.
+  const exchange = (): HttpExchange => ({ ...exchangeOf(request.method, request.url, response), attempts: context.attempts, stopReason: context.stopReason });
+  if (!response.ok) throw new VpnaasApiError(exchange(), parsedOrText(text));
 
   const contentType = response.headers.get("content-type") ?? undefined;
-  const text = data ?? "";
   if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new VpnaasResponseError(exchange, "expected a JSON body", text, contentType);
+    throw new VpnaasResponseError(exchange(), "expected a JSON body", text, contentType);
   }
-  if (text === "") throw new VpnaasResponseError(exchange, "the body is empty where JSON was expected", text, contentType);
-  let body: unknown;
+  if (text === "") throw new VpnaasResponseError(exchange(), "the body is empty where JSON was expected", text, contentType);
+  let parsed: unknown;
   try {
-    body = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (cause) {
-    throw new VpnaasResponseError(exchange, "the body is not valid JSON (truncated?)", text, contentType, cause);
+    throw new VpnaasResponseError(exchange(), "the body is not valid JSON (truncated?)", text, contentType, cause);
   }
-  const member = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+  const member = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[key] : undefined;
   if (typeof member !== "object" || member === null || Array.isArray(member)) {
-    throw new VpnaasResponseError(exchange, `the JSON body has no "${key}" object`, text, contentType);
+    throw new VpnaasResponseError(exchange(), `the JSON body has no "${key}" object`, text, contentType);
   }
   return member as T;
+}
+
+/** An error body: its JSON when it is JSON, else the text (errors show a redacted excerpt of it). */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** What an error needs to know about one exchange. `url` is the URL sent to, unless the response knows better. */
@@ -92,11 +84,5 @@ export function exchangeOf(method: string, url: string, response: Response): Htt
 export async function apiErrorOf(method: string, url: string, response: Response, secrets: readonly (string | undefined)[] = []): Promise<VpnaasApiError> {
   let text = await response.text().catch(() => "");
   for (const secret of secrets) if (secret) text = text.split(secret).join("[REDACTED]");
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: the error shows a redacted excerpt of the text.
-  }
-  return new VpnaasApiError(exchangeOf(method, url, response), body);
+  return new VpnaasApiError(exchangeOf(method, url, response), parsedOrText(text));
 }

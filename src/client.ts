@@ -1,10 +1,10 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { AuthStrategy } from "./auth/strategy";
 import { DISCOVERED_BASE_URL, withAuth } from "./auth/with-auth";
-import type { Fetch } from "./call";
 import { VpnaasValidationError } from "./errors";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
-import { type RetryEvent, type RetrySettings, withRetry } from "./retry";
+import { fromRequest, headersOf, initOf, readBytes, toResponse } from "./request";
+import { type RetryEvent, type RetrySettings, retrying } from "./retry";
 import type { paths } from "./types";
 
 export interface VpnaasClientOptions {
@@ -51,18 +51,22 @@ export interface VpnaasClient extends IpsecSiteConnectionOperations {
 export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
   const baseUrl = options?.auth?.discoversBaseUrl && options.baseUrl === undefined ? DISCOVERED_BASE_URL : requireBaseUrl(options?.baseUrl);
   const userFetch = options.fetch ?? globalThis.fetch;
+  // Checked and lowercased once, here: an invalid header fails now rather than on every call.
+  const headers = headersOf({ Accept: "application/json", ...options.headers });
   // Everything cross-cutting (auth, retries) wraps this one function, built once per client.
   // Retry is outermost, so every attempt passes through auth again (fresh token, fresh signature).
+  // Only here does a request become a fetch call: one `Request` per attempt, built by fetch itself.
   const { retry, timeoutMs, totalTimeoutMs, onRetry } = options;
-  const authenticated = withAuth((request) => userFetch(request), options);
-  const transport = withRetry(authenticated, { ...(retry === false ? { maxRetries: 0 } : retry), timeoutMs, totalTimeoutMs, onRetry });
+  const authenticated = withAuth((request, signal) => userFetch(request.url, initOf(request, signal)), options);
+  const send = retrying(authenticated, { ...(retry === false ? { maxRetries: 0 } : retry), timeoutMs, totalTimeoutMs, onRetry });
   const api = createClient<paths>({
     baseUrl,
-    headers: { Accept: "application/json", ...options.headers },
-    // openapi-fetch passes a second argument of its own; the transport's second is its context.
-    fetch: (request: Request) => transport(request),
+    headers,
+    // openapi-fetch builds a real Request (its middleware may expect one); it is taken apart once
+    // here, and a readable Response with the buffered body goes back.
+    fetch: async (request: Request) => toResponse(await send(await fromRequest(request), readBytes, request.signal)),
   });
-  return { api, ...ipsecSiteConnectionOperations(api, transport) };
+  return { api, ...ipsecSiteConnectionOperations(send, baseUrl, headers) };
 }
 
 function requireBaseUrl(baseUrl: unknown): string {

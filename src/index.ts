@@ -22,6 +22,7 @@ export {
   type TimeoutSettings,
 } from "./retry";
 export type { Fetch, TransportContext } from "./call";
+export type { OutgoingRequest, Send } from "./request";
 export type { CallOptions, GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 export {
   EXCERPT_LENGTH,

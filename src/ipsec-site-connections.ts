@@ -1,5 +1,5 @@
-import type { Client } from "openapi-fetch";
-import { callJson, type Fetch } from "./call";
+import { callJson } from "./call";
+import type { RetryingSend } from "./retry";
 import type { IpsecSiteConnection, IpsecSiteConnectionField, paths, ResponseBody } from "./types";
 import { optionalFields, requireUuid } from "./validation";
 
@@ -42,23 +42,22 @@ export interface IpsecSiteConnectionOperations {
 
 type Envelope = ResponseBody<"getIpsecSiteConnection", 200>;
 
-export function ipsecSiteConnectionOperations(api: Client<paths>, transport: Fetch): IpsecSiteConnectionOperations {
+/** The path of one connection, as the spec names it; the compiler checks it is one of `paths`. */
+const CONNECTION_PATH = "/v2.0/vpn/ipsec-site-connections/{connection_id}" satisfies keyof paths;
+
+/**
+ * The operations over the client's stack. They build their requests themselves rather than
+ * through openapi-fetch: the path is the spec's, the id a validated UUID (nothing to escape),
+ * `fields` repeated as Neutron and openapi-fetch's default serializer write it.
+ */
+export function ipsecSiteConnectionOperations(send: RetryingSend, baseUrl: string, headers: Record<string, string>): IpsecSiteConnectionOperations {
   return {
     async getIpsecSiteConnection(connectionId: string, options: GetIpsecSiteConnectionOptions = {}) {
-      const connection_id = requireUuid("connectionId", connectionId);
+      const path = CONNECTION_PATH.replace("{connection_id}", requireUuid("connectionId", connectionId));
       const fields = optionalFields(options.fields);
-      return callJson<Envelope["ipsec_site_connection"]>(
-        (fetch) =>
-          api.GET("/v2.0/vpn/ipsec-site-connections/{connection_id}", {
-            params: { path: { connection_id }, query: fields ? { fields } : undefined },
-            signal: options.signal,
-            parseAs: "text",
-            fetch,
-          }),
-        transport,
-        "ipsec_site_connection",
-        options,
-      );
+      const query = fields ? `?${fields.map((f) => `fields=${encodeURIComponent(f)}`).join("&")}` : "";
+      const request = { method: "GET", url: baseUrl + path + query, headers: { ...headers }, body: null };
+      return callJson<Envelope["ipsec_site_connection"]>(send, request, "ipsec_site_connection", options);
     },
   } as IpsecSiteConnectionOperations;
 }

@@ -1,4 +1,5 @@
 import type { Fetch, TransportContext } from "./call";
+import { fromRequest, initOf, type OutgoingRequest, type ReadBody, readBytes, type Received, type Send, toResponse } from "./request";
 import { type FailedRequest, isVpnaasError, networkErrorCode, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 
 /** How often and how patiently a failed attempt is sent again. */
@@ -162,13 +163,16 @@ export const realClock: RetryClock = {
   random: () => Math.random(),
 };
 
-type Attempt = { response: Response } | { failure: "network"; error: unknown } | { failure: "timeout"; kind: TimeoutKind; error: unknown };
+type Attempt<Body> = Received<Body> | { failure: "network"; error: unknown } | { failure: "timeout"; kind: TimeoutKind; error: unknown };
+
+/** Sends one call through the client's stack, retrying per {@link decideRetry}; see {@link withRetry}. */
+export type RetryingSend = <Body>(request: OutgoingRequest, read: ReadBody<Body>, signal: AbortSignal | undefined, context?: TransportContext) => Promise<Received<Body>>;
 
 /**
  * A {@link Fetch} that sends each request through `next` until it succeeds, per {@link decideRetry},
  * within `timeoutMs` per attempt and `totalTimeoutMs` overall, and stops at once when the
  * request's own signal aborts (also during a wait). Each attempt is a fresh `Request` (bodies are
- * single-use), so layers below, such as auth, run again per attempt.
+ * single-use) carrying the attempt's signal, so layers below, such as auth, run again per attempt.
  *
  * The body is read inside the timed region, so a body that trickles past the limit or is cut by a
  * reset counts against the attempt; the returned `Response` holds the body in memory.
@@ -177,30 +181,42 @@ type Attempt = { response: Response } | { failure: "network"; error: unknown } |
  * @throws VpnaasTimeoutError when a limit ran out or the caller aborted.
  */
 export function withRetry(next: Fetch, options: RetryOptions = {}): Fetch {
+  const send = retrying((request, signal) => next(new Request(request.url, initOf(request, signal))), options);
+  return async (request, context) => toResponse(await send(await fromRequest(request), readBytes, request.signal, context));
+}
+
+/**
+ * The retry loop of {@link withRetry} over the client's own layers, which pass plain
+ * {@link OutgoingRequest}s and get the body back as `read` reads it (text for a typed call), so
+ * that no layer builds a `Request` or a `Response` of its own. `signal` is the caller's.
+ */
+export function retrying(send: Send, options: RetryOptions = {}): RetryingSend {
   const { maxRetries, baseDelayMs, maxDelayMs, timeoutMs, totalTimeoutMs } = resolveOptions(options);
   const settings = { maxRetries, baseDelayMs, maxDelayMs };
   const clock = options.clock ?? realClock;
 
-  return async (request: Request, context?: TransportContext): Promise<Response> => {
+  return async (request, read, signal, context) => {
     const started = clock.now();
-    const caller = request.signal;
     const failed: FailedRequest = { method: request.method, url: request.url, attempts: 0 };
     const timeoutError = (kind: TimeoutKind, limitMs: number | undefined, cause: unknown) =>
       new VpnaasTimeoutError(failed, kind, limitMs, clock.now() - started, cause);
-    if (caller.aborted) throw timeoutError("aborted", undefined, caller.reason);
-    // Read once; every attempt gets its own copy.
-    const body = request.body === null ? null : await request.arrayBuffer();
+    if (signal?.aborted) throw timeoutError("aborted", undefined, signal.reason);
+    // One caller's signal may serve many concurrent calls: each call listens on its own follower
+    // of it, so that listeners do not pile up on the caller's (Node warns past 10).
+    const caller = signal && typeof AbortSignal.any === "function" ? AbortSignal.any([signal]) : signal;
 
     for (let attempt = 1; ; attempt++) {
       const remainingMs = started + totalTimeoutMs - clock.now();
       const total = remainingMs <= timeoutMs;
       failed.attempts = attempt;
       if (context) context.attempts = attempt;
-      const result = await sendOnce(next, request, body, caller, total ? remainingMs : timeoutMs, total ? "totalTimeoutMs" : "timeoutMs");
+      const result = await sendOnce(send, request, read, caller, total ? remainingMs : timeoutMs, total ? "totalTimeoutMs" : "timeoutMs");
 
       if ("failure" in result && result.failure === "timeout" && result.kind !== "timeoutMs") {
         throw timeoutError(result.kind, result.kind === "aborted" ? undefined : totalTimeoutMs, result.error);
       }
+      // The common case first: a success needs no decision beyond "not a retry status".
+      if ("response" in result && !RETRY_STATUSES.has(result.response.status)) return result;
       const outcome: AttemptOutcome =
         "response" in result
           ? { status: result.response.status, statusText: result.response.statusText, retryAfter: result.response.headers.get("retry-after") }
@@ -214,13 +230,15 @@ export function withRetry(next: Fetch, options: RetryOptions = {}): Fetch {
       if (!decision.retry) {
         failed.stopReason = decision.reason;
         if (context) context.stopReason = decision.reason;
-        if ("response" in result) return result.response;
+        if ("response" in result) return result;
         if (result.failure === "network") throw new VpnaasNetworkError(failed, result.error);
         throw timeoutError("timeoutMs", timeoutMs, result.error);
       }
       options.onRetry?.({ method: request.method, url: request.url, attempt, delayMs: decision.delayMs, reason: decision.reason });
       try {
-        await clock.sleep(decision.delayMs, caller);
+        // Without a caller's signal, one that never aborts; a fresh one, as a shared one would
+        // gather a listener per waiting call (and Node's warning past 10).
+        await clock.sleep(decision.delayMs, caller ?? new AbortController().signal);
       } catch (reason) {
         throw timeoutError("aborted", undefined, reason);
       }
@@ -250,55 +268,41 @@ function resolveOptions(options: RetryOptions): Required<RetrySettings & Timeout
 }
 
 /**
- * One attempt: sends a copy of `request` (with `body`) with a signal that aborts after `limitMs` or when `caller` aborts,
- * and reads the whole body before that. Removes its timer and listener before returning.
+ * One attempt: sends `request` with a signal that aborts after `limitMs` or when `caller` aborts,
+ * and reads the whole body with `read` before that. Leaves no timer and no listener behind.
  */
-async function sendOnce(next: Fetch, request: Request, body: ArrayBuffer | null, caller: AbortSignal, limitMs: number, limit: TimeoutKind): Promise<Attempt> {
+async function sendOnce<Body>(send: Send, request: OutgoingRequest, read: ReadBody<Body>, caller: AbortSignal | undefined, limitMs: number, limit: TimeoutKind): Promise<Attempt<Body>> {
   const controller = new AbortController();
   const signal = controller.signal;
-  const onAbort = () => controller.abort(caller.reason);
-  caller.addEventListener("abort", onAbort, { once: true });
+  // Set while the body is read: whatever aborts the attempt also fails the read at once. Undici
+  // errors the body stream itself when its signal aborts; this also covers a `fetch` that does not.
+  let failRead: ((reason: unknown) => void) | undefined;
+  const abort = (reason: unknown) => {
+    controller.abort(reason);
+    failRead?.(reason);
+  };
+  const onAbort = () => abort(caller!.reason);
+  caller?.addEventListener("abort", onAbort, { once: true });
   // setTimeout fires at once for Infinity and for anything above 2^31-1 ms.
-  const timer = Number.isFinite(limitMs) && limitMs < 2 ** 31 ? setTimeout(() => controller.abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
+  const timer = Number.isFinite(limitMs) && limitMs < 2 ** 31 ? setTimeout(() => abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
   try {
-    if (caller.aborted) throw caller.reason;
-    const response = await next(new Request(request, body === null ? { signal } : { body, signal }));
-    return { response: await readWhole(response, signal) };
+    if (caller?.aborted) throw caller.reason;
+    const response = await send(request, signal);
+    if (response.body === null || response.status < 200 || response.status > 599) return { response, body: null };
+    const body = await new Promise<Body>((resolve, reject) => {
+      failRead = reject;
+      if (signal.aborted) reject(signal.reason);
+      else read(response).then(resolve, reject);
+    });
+    return { response, body };
   } catch (error) {
-    if (caller.aborted) return { failure: "timeout", kind: "aborted", error: caller.reason };
+    if (caller?.aborted) return { failure: "timeout", kind: "aborted", error: caller.reason };
     if (signal.aborted) return { failure: "timeout", kind: limit, error: signal.reason };
     if (isVpnaasError(error) || !isNetworkFailure(error)) throw error;
     return { failure: "network", error };
   } finally {
     clearTimeout(timer);
-    caller.removeEventListener("abort", onAbort);
-  }
-}
-
-/**
- * The response with its body read into memory, within `signal`. Undici errors the body stream
- * when the request's signal aborts; racing the signal also covers a `fetch` that does not.
- */
-async function readWhole(response: Response, signal: AbortSignal): Promise<Response> {
-  if (response.body === null || response.status < 200 || response.status > 599) return response;
-  let onAbort: () => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      response.body?.cancel(signal.reason).catch(() => undefined);
-      reject(signal.reason);
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    const bytes = await Promise.race([response.arrayBuffer(), aborted]);
-    // An explicit init: passing `response` itself as the init is several times slower in undici.
-    const { status, statusText, headers } = response;
-    const copy = new Response(bytes.byteLength === 0 || [204, 205, 304].includes(status) ? null : bytes, { status, statusText, headers });
-    Object.defineProperty(copy, "url", { value: response.url });
-    return copy;
-  } finally {
-    signal.removeEventListener("abort", onAbort);
+    caller?.removeEventListener("abort", onAbort);
   }
 }
 

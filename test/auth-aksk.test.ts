@@ -1,4 +1,5 @@
 import { akskAuth, createVpnaasClient, isValidationError } from "../src";
+import { fromRequest, initOf } from "../src/request";
 import { connectionBody, connectionId, connectionPath, renderings, verifyAkSk } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 
@@ -48,17 +49,34 @@ describe("akskAuth", () => {
 
   test("signs a request body, and re-signs with a fresh X-Sdk-Date each time the same request is sent", async () => {
     let now = at;
-    const send = akskAuth({ ...keys, now: () => now }).wrap((r) => fetch(r), { allowInsecureHttp: true });
-    const request = new Request(`${server.url}/v2.0/vpn/ipsec-site-connections?name=a%20b&name=%C3%BC`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Extra": "x" },
-      body: JSON.stringify({ ipsec_site_connection: { name: "vpn €", mtu: 1500 } }),
-    });
+    const send = akskAuth({ ...keys, now: () => now }).wrap((r, signal) => fetch(r.url, initOf(r, signal)), { allowInsecureHttp: true });
+    const request = await fromRequest(
+      new Request(`${server.url}/v2.0/vpn/ipsec-site-connections?name=a%20b&name=%C3%BC`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Extra": "x" },
+        body: JSON.stringify({ ipsec_site_connection: { name: "vpn €", mtu: 1500 } }),
+      }),
+    );
     await send(request);
     now += 61_000;
     await send(request);
     expect(server.requests.map((r) => r.headers["x-sdk-date"])).toEqual(["20261128T183005Z", "20261128T183106Z"]);
     expect(server.requests[1]!.body).toBe(server.requests[0]!.body);
+    expect(verified).toEqual([true, true]);
+  });
+
+  test("signs every attempt of a retried call afresh, never over the last attempt's signature", async () => {
+    let attempt = 0;
+    server.handle((req, res, seen) => {
+      verified.push(verifyAkSk(seen, req, keys));
+      if (++attempt === 1) sendJson(res, 503, { NeutronError: { type: "Busy", message: "later", detail: "" } });
+      else sendJson(res, 200, connectionBody);
+    });
+    let now = at;
+    const client = createVpnaasClient({ baseUrl: server.url, auth: akskAuth({ ...keys, now: () => (now += 1000) }), allowInsecureHttp: true, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+    await client.getIpsecSiteConnection(connectionId);
+    expect(server.requests.map((r) => r.headers["x-sdk-date"])).toEqual(["20261128T183006Z", "20261128T183007Z"]);
+    expect(server.requests.map((r) => String(r.headers.authorization).match(/SignedHeaders=([^,]*)/)?.[1])).toEqual(["accept;host;x-sdk-date", "accept;host;x-sdk-date"]);
     expect(verified).toEqual([true, true]);
   });
 

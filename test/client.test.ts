@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import {
   createVpnaasClient,
@@ -8,13 +9,17 @@ import {
   VpnaasApiError,
   VpnaasResponseError,
   VpnaasValidationError,
+  tokenAuth,
 } from "../src";
 import { capture } from "./helpers/captures";
+import { fault, script } from "./helpers/faults";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 
 const ok = capture("get-connection-200");
 const id = (ok.response.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
+const okConnection = (ok.response.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection;
 const PSK = "psk-DO-NOT-LEAK-7f3a9c";
+const TOKEN = "gAAAAAB-api-token";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -67,6 +72,24 @@ describe("getIpsecSiteConnection", () => {
   test("returns the psk to the caller: it is the caller's data", async () => {
     server.handle((_req, res) => sendJson(res, 200, { ipsec_site_connection: { ...(ok.response.body as any).ipsec_site_connection, psk: PSK } }));
     await expect(client().getIpsecSiteConnection(id)).resolves.toMatchObject({ psk: PSK });
+  });
+
+  test("one AbortSignal shared by many concurrent calls gets no listener per call (Node warns past 10)", async () => {
+    const waiting: Array<() => void> = [];
+    let allArrived: () => void = () => undefined;
+    const arrived = new Promise<void>((done) => (allArrived = done));
+    server.handle((_req, res) => {
+      waiting.push(() => sendJson(res, 200, ok.response.body_raw));
+      if (waiting.length === 20) allArrived();
+    });
+    const shared = new AbortController().signal;
+    const c = client();
+    const calls = Promise.all(Array.from({ length: 20 }, () => c.getIpsecSiteConnection(id, { signal: shared })));
+    await arrived;
+    const listeners = getEventListeners(shared, "abort").length;
+    for (const answer of waiting) answer();
+    await calls;
+    expect(listeners).toBeLessThanOrEqual(1);
   });
 
   test("passes the caller's AbortSignal to the request", async () => {
@@ -203,5 +226,55 @@ describe("error mapping", () => {
     expect(err.status).toBe(502);
     expect(err.message.length).toBeLessThan(400);
     for (const text of renderings(err)) expect(text).not.toContain(PSK);
+  });
+});
+
+/** With auth and (fast) retries: `client.api` shares them. */
+const apiClient = () =>
+  createVpnaasClient({ baseUrl: server.url, auth: tokenAuth(TOKEN), allowInsecureHttp: true, headers: { "User-Agent": "api-test/1.0" }, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+
+// `client.api`, the openapi-fetch client, shares the client's transport: auth and retries apply
+// to any call made through it, and it gets a readable Response back.
+describe("client.api", () => {
+  test("retries a 503 and authenticates every attempt, then returns the parsed 200 with its headers", async () => {
+    script(server, fault.json(503, { NeutronError: { type: "Busy", message: "later", detail: "" } }), fault.json(200, { ipsec_site_connection: okConnection }, { "X-Openstack-Request-Id": "req-api" }));
+    const { data, response } = await apiClient().api.GET("/v2.0/vpn/ipsec-site-connections/{connection_id}", { params: { path: { connection_id: id }, query: { fields: ["id", "status"] } } });
+    expect(data?.ipsec_site_connection).toEqual(okConnection);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-openstack-request-id")).toBe("req-api");
+    expect(server.requests.map((r) => [r.method, r.url, r.headers["x-auth-token"], r.headers["user-agent"], r.headers.accept])).toEqual([
+      ["GET", `/v2.0/vpn/ipsec-site-connections/${id}?fields=id&fields=status`, TOKEN, "api-test/1.0", "application/json"],
+      ["GET", `/v2.0/vpn/ipsec-site-connections/${id}?fields=id&fields=status`, TOKEN, "api-test/1.0", "application/json"],
+    ]);
+  });
+
+  test("returns a non-2xx answer as openapi-fetch's error, after the retries", async () => {
+    script(server, fault.json(404, { NeutronError: { type: "IPsecSiteConnectionNotFound", message: "not found", detail: "" } }));
+    const { data, error, response } = await apiClient().api.GET("/v2.0/vpn/ipsec-site-connections/{connection_id}", { params: { path: { connection_id: id } } });
+    expect(data).toBeUndefined();
+    expect(error).toEqual({ NeutronError: { type: "IPsecSiteConnectionNotFound", message: "not found", detail: "" } });
+    expect(response.status).toBe(404);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("sends a request body, and does not retry a POST", async () => {
+    script(server, fault.json(503, { NeutronError: { type: "Busy", message: "later", detail: "" } }));
+    const api = apiClient().api as unknown as { POST(path: string, init: { body: unknown }): Promise<{ response: Response }> };
+    const { response } = await api.POST("/v2.0/vpn/ipsec-site-connections", { body: { ipsec_site_connection: { name: "vpn-é" } } });
+    expect(response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ ipsec_site_connection: { name: "vpn-é" } });
+    expect(server.requests[0]!.headers["content-type"]).toBe("application/json");
+    expect(server.requests[0]!.headers["x-auth-token"]).toBe(TOKEN);
+  });
+
+  test("stops at once when the caller's signal aborts", async () => {
+    script(server, fault.hang());
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await apiClient()
+      .api.GET("/v2.0/vpn/ipsec-site-connections/{connection_id}", { params: { path: { connection_id: id } }, signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VpnaasTimeoutError", kind: "aborted", attempts: 1 });
   });
 });

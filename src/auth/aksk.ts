@@ -1,6 +1,6 @@
 import { VpnaasValidationError } from "../errors";
 import { akskSigner, formatSdkDate } from "./sign-aksk";
-import { bodyOf, requireSecureUrl, withHeaders, type AuthStrategy } from "./strategy";
+import { requireSecureUrl, type AuthStrategy } from "./strategy";
 
 export interface AkSkAuthOptions {
   /** The access key id (AK), e.g. from `HUAWEICLOUD_SDK_AK`. */
@@ -30,17 +30,22 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
     throw new VpnaasValidationError(missing[0]!, `akskAuth needs ${missing.join(" and ")} (non-empty strings); nothing was sent.`);
   }
   const extra: Record<string, string> = {};
-  if (projectId) extra["X-Project-Id"] = projectId;
-  if (securityToken) extra["X-Security-Token"] = securityToken;
+  if (projectId) extra["x-project-id"] = projectId;
+  if (securityToken) extra["x-security-token"] = securityToken;
   const sign = akskSigner(accessKey, secretKey);
   return {
     kind: "aksk",
-    wrap: (next, { allowInsecureHttp }) => async (request) => {
+    wrap: (next, { allowInsecureHttp }) => async (request, signal) => {
       requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-      const body = await bodyOf(request);
-      const unsigned = withHeaders(request, body, extra);
-      const signed = sign({ method: unsigned.method, url: unsigned.url, headers: unsigned.headers, body, sdkDate: formatSdkDate(new Date(now())) });
-      return next(withHeaders(unsigned, body, { "X-Sdk-Date": signed["X-Sdk-Date"], Authorization: signed.Authorization }));
+      const { headers } = request;
+      // A request sent again (a retry) still carries the last attempt's signature: never sign that.
+      delete headers.authorization;
+      delete headers["x-sdk-date"];
+      Object.assign(headers, extra);
+      const signed = sign({ method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate: formatSdkDate(new Date(now())) });
+      headers["x-sdk-date"] = signed["X-Sdk-Date"];
+      headers.authorization = signed.Authorization;
+      return next(request, signal);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { apiErrorOf } from "../call";
 import { redactHeaders, VpnaasAuthError, VpnaasValidationError } from "../errors";
 import { KeystoneTokenProvider, type CatalogService, type KeystoneToken } from "./keystone-token-provider";
-import { bodyOf, requireSecureUrl, withHeaders, type AuthenticatedFetch, type AuthStrategy } from "./strategy";
+import { requireSecureUrl, type AuthenticatedFetch, type AuthStrategy } from "./strategy";
 
 /**
  * Keystone v3 credentials, named as in `clouds.yaml` / `OS_*` (camelCased). Either a password
@@ -65,26 +65,26 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
       const provider = new KeystoneTokenProvider(
         async (): Promise<KeystoneToken> => {
           // Straight to `next`: the token request never goes through an auth layer.
-          const response = await next(new Request(tokensUrl, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json" }, body }));
+          const response = await next({ method: "POST", url: tokensUrl, headers: { accept: "application/json", "content-type": "application/json" }, body: utf8.encode(body) });
           return readToken(response, tokensUrl, (o.now ?? Date.now)(), [o.password, o.applicationCredentialSecret]);
         },
         { now: o.now, refreshBeforeExpiryMs: o.refreshBeforeExpiryMs },
       );
-      const send: AuthenticatedFetch = async (request) => {
+      const send: AuthenticatedFetch = async (request, signal) => {
         requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-        const payload = await bodyOf(request);
         const token = await provider.get();
-        const first = await next(withHeaders(request, payload, { "X-Auth-Token": token.value }));
+        request.headers["x-auth-token"] = token.value;
+        const first = await next(request, signal);
         if (first.status !== 401) return first;
         await first.body?.cancel();
         const fresh = await provider.refresh(token);
-        const attempt = withHeaders(request, payload, { "X-Auth-Token": fresh.value });
-        const second = await next(attempt);
+        request.headers["x-auth-token"] = fresh.value;
+        const second = await next(request, signal);
         if (second.status !== 401) return second;
         const cause = await apiErrorOf(request.method, request.url, second, [token.value, fresh.value]);
         throw new VpnaasAuthError(`${cause.message}, again after a fresh Keystone token; check the user's roles on the project`, {
           cause,
-          request: { method: attempt.method, url: attempt.url, headers: redactHeaders(attempt.headers) },
+          request: { method: request.method, url: request.url, headers: redactHeaders(Object.entries(request.headers)) },
         });
       };
       send.discoverBaseUrl = async () => networkEndpoint((await provider.get()).catalog, selection);
@@ -92,6 +92,8 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
     },
   };
 }
+
+const utf8 = new TextEncoder();
 
 /** `{authUrl}/v3/auth/tokens`, for an authUrl written with or without `/v3` and trailing slashes. */
 export function keystoneTokensUrl(authUrl: unknown): string {

@@ -1,4 +1,4 @@
-import type { Fetch } from "../call";
+import type { Send } from "../request";
 import { VpnaasValidationError } from "../errors";
 
 /** What a strategy learns from the client that uses it. */
@@ -18,23 +18,26 @@ export interface AuthStrategy {
   /** True when the strategy finds the API endpoint itself (Keystone's catalog), so `baseUrl` may be omitted. */
   readonly discoversBaseUrl?: boolean;
   /**
-   * Returns a Fetch that authenticates every request it is given (again on each call: a retry
-   * layer outside it re-signs and re-authenticates each attempt), sending through `next`.
+   * Returns a layer that authenticates every request it is given (again on each call: a retry
+   * layer outside it re-signs and re-authenticates each attempt), sending through `next`. It sets
+   * its headers on the request in place, replacing those of an earlier attempt.
    */
-  wrap(next: Fetch, context: AuthContext): AuthenticatedFetch;
+  wrap(next: Send, context: AuthContext): AuthenticatedFetch;
 }
 
-/** An authenticating Fetch, plus endpoint discovery where the strategy can do it. */
-export interface AuthenticatedFetch extends Fetch {
+/** An authenticating layer, plus endpoint discovery where the strategy can do it. */
+export interface AuthenticatedFetch extends Send {
   /** The API endpoint found by authenticating (Keystone's catalog), when no `baseUrl` is given. */
   discoverBaseUrl?: () => Promise<string>;
 }
 
 /**
  * Throws unless `url` is https, or http with the caller's explicit opt-in. Called before anything
- * secret is sent, so nothing is.
+ * secret is sent, so nothing is. It runs on every request, so the usual lowercase prefix is
+ * accepted without parsing the URL.
  */
 export function requireSecureUrl(url: string, allowInsecureHttp: boolean, optInto: "createVpnaasClient" | "keystoneAuth"): void {
+  if (url.startsWith("https://") || (allowInsecureHttp && url.startsWith("http://"))) return;
   const { protocol, host } = new URL(url);
   if (protocol === "https:" || (protocol === "http:" && allowInsecureHttp)) return;
   throw new VpnaasValidationError(
@@ -43,20 +46,4 @@ export function requireSecureUrl(url: string, allowInsecureHttp: boolean, optInt
       ? `Refusing to send credentials over plain http:// to ${host}; use https, or pass allowInsecureHttp: true to ${optInto} for a local test cloud. Nothing was sent.`
       : `Refusing to send credentials to a ${protocol} URL; only https (or http with allowInsecureHttp: true) is allowed. Nothing was sent.`,
   );
-}
-
-/**
- * The request's body, read once so that copies of the request can be sent more than once
- * (a Request body is single-use). `null` when there is none.
- */
-export async function bodyOf(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (request.body === null) return null;
-  return new Uint8Array(await request.clone().arrayBuffer());
-}
-
-/** A fresh copy of `request` with `headers` set on it and `body` as its body. */
-export function withHeaders(request: Request, body: Uint8Array<ArrayBuffer> | null, headers: Record<string, string>): Request {
-  const merged = new Headers(request.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Request(request, { headers: merged, body });
 }

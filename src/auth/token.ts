@@ -1,5 +1,5 @@
 import { VpnaasValidationError } from "../errors";
-import { bodyOf, requireSecureUrl, withHeaders, type AuthStrategy } from "./strategy";
+import { requireSecureUrl, type AuthStrategy } from "./strategy";
 
 /** A token, or a function that returns the current one (called once per request, may be async). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -11,13 +11,23 @@ export type TokenSource = string | (() => string | Promise<string>);
  */
 export function tokenAuth(tokenOrProvider: TokenSource): AuthStrategy {
   if (typeof tokenOrProvider !== "function") requireToken(tokenOrProvider);
-  const current = async (): Promise<string> =>
-    typeof tokenOrProvider === "function" ? requireToken(await tokenOrProvider()) : tokenOrProvider;
   return {
     kind: "token",
-    wrap: (next, { allowInsecureHttp }) => async (request) => {
-      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-      return next(withHeaders(request, await bodyOf(request), { "X-Auth-Token": await current() }));
+    wrap: (next, { allowInsecureHttp }) => {
+      const provider = tokenOrProvider;
+      if (typeof provider !== "function") {
+        // A static token: nothing to wait for (the caller, the retry layer, catches a throw as a rejection).
+        return (request, signal) => {
+          requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+          request.headers["x-auth-token"] = provider;
+          return next(request, signal);
+        };
+      }
+      return async (request, signal) => {
+        requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+        request.headers["x-auth-token"] = requireToken(await provider());
+        return next(request, signal);
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { Fetch } from "../call";
-import { bodyOf, type AuthStrategy } from "./strategy";
+import type { Send } from "../request";
+import type { AuthStrategy } from "./strategy";
 
 /**
  * The base URL the client is built with when the strategy finds the endpoint itself; requests to
@@ -8,15 +8,13 @@ import { bodyOf, type AuthStrategy } from "./strategy";
 export const DISCOVERED_BASE_URL = "https://endpoint-from-catalog.invalid";
 
 /** `next` with `auth` applied (or `next` itself without auth), rebasing requests to a discovered endpoint. */
-export function withAuth(next: Fetch, options: { auth?: AuthStrategy; allowInsecureHttp?: boolean }): Fetch {
+export function withAuth(next: Send, options: { auth?: AuthStrategy; allowInsecureHttp?: boolean }): Send {
   if (!options.auth) return next;
   const authed = options.auth.wrap(next, { allowInsecureHttp: options.allowInsecureHttp === true });
   const discover = authed.discoverBaseUrl;
   if (!discover) return authed;
-  return async (request) => {
-    if (!request.url.startsWith(`${DISCOVERED_BASE_URL}/`)) return authed(request);
-    const url = (await discover()) + request.url.slice(DISCOVERED_BASE_URL.length);
-    const { method, headers, signal, redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } = request;
-    return authed(new Request(url, { method, headers, signal, redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy, body: await bodyOf(request) }));
+  return async (request, signal) => {
+    if (!request.url.startsWith(`${DISCOVERED_BASE_URL}/`)) return authed(request, signal);
+    return authed({ ...request, url: (await discover()) + request.url.slice(DISCOVERED_BASE_URL.length) }, signal);
   };
 }

@@ -37,11 +37,12 @@ export const HTML_502 = "<html><head><title>502 Bad Gateway</title></head><body>
 
 /**
  * A minimal stand-in for the auth layer, for tests only: sets `X-Auth-Token` from `token()`,
- * asked again on every attempt, as the real token auth does.
+ * asked again on every attempt, as the real token auth does. Called like `fetch(input, init)`
+ * (the client passes each attempt's signal in `init`).
  */
 export function testTokenAuth(next: Fetch, token: () => string): typeof fetch {
-  return ((request: Request) => {
-    const signed = new Request(request);
+  return ((input: RequestInfo | URL, init?: RequestInit) => {
+    const signed = new Request(input, init);
     signed.headers.set("X-Auth-Token", token());
     return next(signed);
   }) as typeof fetch;
