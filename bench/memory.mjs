@@ -1,10 +1,10 @@
-// Heap before and after 100,000 sequential and 10,000 concurrent (64 at a time) GETs through the
-// SDK (token auth + retry). Run with --expose-gc. Usage: node --expose-gc bench/memory.mjs <url>
-// [sequential] [concurrent]; prints JSON with heap sizes in MB.
+// Heap before and after 100,000 sequential and 10,000 concurrent (64 at a time) GETs through one
+// contender (default: the SDK with token auth + retry). Run with --expose-gc. Usage:
+// node --expose-gc bench/memory.mjs <url> [sequential] [concurrent] [contender]; prints JSON, MB.
 import { contenders } from "./contenders.mjs";
 
-const [url, sequential = "100000", concurrent = "10000"] = process.argv.slice(2);
-const get = await contenders["vpnaas-sdk (tokenAuth + retry)"](url);
+const [url, sequential = "100000", concurrent = "10000", contender = "vpnaas-sdk (tokenAuth + retry)"] = process.argv.slice(2);
+const get = await contenders[contender](url);
 const heapMb = async () => {
   for (let i = 0; i < 3; i++) {
     globalThis.gc();

@@ -13,3 +13,10 @@ export async function timePerCallUs(fn, n) {
   for (let i = 0; i < n; i++) await fn();
   return Number(process.hrtime.bigint() - start) / 1e3 / n;
 }
+
+/** Runs the synchronous `fn` `n` times and returns the mean time per call in µs. */
+export function timePerSyncCallUs(fn, n) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) fn();
+  return Number(process.hrtime.bigint() - start) / 1e3 / n;
+}

@@ -17,6 +17,7 @@ type NodeCrypto = {
   createHash(algorithm: "sha256"): NodeHash;
   /** One-shot hash (Node ≥ 20.12): no Hash object, noticeably cheaper for small inputs. */
   hash?(algorithm: "sha256", data: Uint8Array | string, encoding: "buffer"): Uint8Array;
+  hash?(algorithm: "sha256", data: Uint8Array | string, encoding: "hex"): string;
 };
 const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
   | NodeCrypto
@@ -123,6 +124,11 @@ export const sha256: (data: Uint8Array | string) => Uint8Array = nodeCrypto?.has
   : nodeCrypto
     ? (data) => nodeCrypto.createHash("sha256").update(data).digest()
     : (data) => sha256Js(utf8(data));
+
+/** Lowercase hex SHA-256 of `data` (a string is hashed as UTF-8). */
+export const sha256Hex: (data: Uint8Array | string) => string = nodeCrypto?.hash
+  ? (data) => nodeCrypto.hash!("sha256", data, "hex")
+  : (data) => toHex(sha256(data));
 
 /**
  * HMAC-SHA256 under `key`, as a function of the message (a string is UTF-8): native where

@@ -1,7 +1,7 @@
 // Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), in plain JavaScript (./sha256.ts says why
 // not WebCrypto), so it runs in browsers, Deno, Bun and Node alike. Pure: the same input always
 // gives the same signature.
-import { hmacSha256Key, sha256, toHex } from "./sha256";
+import { hmacSha256Key, sha256Hex, toHex } from "./sha256";
 
 /** What gets signed: the request as it will go on the wire. */
 export interface AkSkSigningInput {
@@ -113,5 +113,4 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const encoder = new TextEncoder();
-const sha256Hex = (data: Uint8Array | string): string => toHex(sha256(data));
 const EMPTY_SHA256 = sha256Hex("");
