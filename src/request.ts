@@ -1,3 +1,5 @@
+import { VpnaasValidationError } from "./errors";
+
 /**
  * A request as the client's layers (retry, auth) pass it down: URL, method, headers and the body
  * already in memory. It is a plain object because building a `Request` is one of the costliest
@@ -35,9 +37,26 @@ export async function fromRequest(request: Request): Promise<OutgoingRequest> {
   return { method, url, headers: Object.fromEntries(request.headers), body, init: { redirect, credentials, cache, integrity, keepalive, mode, referrerPolicy } };
 }
 
-/** `headers` as a record with lowercase names; throws a `TypeError` on an invalid name or value, as `fetch` would. */
-export function headersOf(headers: HeadersInit): Record<string, string> {
-  return Object.fromEntries(new Headers(headers));
+/**
+ * `headers` as a record with lowercase names. An invalid name or value (a line break, say) is a
+ * {@link VpnaasValidationError} naming the header but not showing its value: `Headers` would put
+ * the value into its own message, and a header value may well be a token.
+ */
+export function headersOf(headers: Record<string, string>): Record<string, string> {
+  try {
+    return Object.fromEntries(new Headers(headers));
+  } catch {
+    const invalid = Object.entries(headers).filter(([name, value]) => {
+      try {
+        new Headers([[name, value]]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const names = invalid.map(([name]) => JSON.stringify(name)).join(", ");
+    throw new VpnaasValidationError("headers", `headers has an invalid name or value in ${names || "a header"} (the value is not shown: it may be a credential); nothing was sent.`);
+  }
 }
 
 /** A status, its headers and the whole body in memory: what the retry layer hands up. */

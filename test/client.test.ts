@@ -137,6 +137,21 @@ describe("invalid input sends nothing", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  test("rejects an invalid header when the client is created, naming it without showing its value", () => {
+    const token = "tok-DO-NOT-LEAK-\nInjected: yes";
+    const err = (() => {
+      try {
+        createVpnaasClient({ baseUrl: server.url, headers: { "User-Agent": "ok", "X-Auth-Token": token } });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isValidationError(err)).toBe(true);
+    expect((err as Error).message).toContain('"X-Auth-Token"');
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+    expect(server.requests).toHaveLength(0);
+  });
+
   test("rejects a baseUrl that is not an http(s) URL when the client is created", () => {
     expect(() => createVpnaasClient({ baseUrl: "ftp://example.com" })).toThrow(VpnaasValidationError);
     expect(() => createVpnaasClient({ baseUrl: "" })).toThrow(VpnaasValidationError);
