@@ -1,20 +1,19 @@
 #!/usr/bin/env node
-// Size of the browser bundle (minified + gzipped) of bench/size-entry.ts: a client doing
-// getIpsecSiteConnection with token auth and retries.
-//
-// BUDGET_BYTES is the target (issue 6: 6 kB). It is not met yet: openapi-fetch alone is 2.66 kB and
-// the retry layer, the error classes and the input checks take ~5 kB more. Until a decision is made
-// (a larger budget, or terser errors and retries), CI fails only above CEILING_BYTES, so the bundle
-// cannot grow unnoticed; the output always says where it stands against the target.
+// Size of the browser bundles (minified + gzipped, esbuild) of a client doing
+// getIpsecSiteConnection with token auth and retries. Fails CI when a bundle is over its limit:
+// - bench/size-entry.ts, createVpnaasCoreClient: the issue's budget, 6 kB.
+// - bench/size-entry-full.ts, createVpnaasClient: that plus openapi-fetch for `api` (~2.7 kB);
+//   its limit only stops it from growing unnoticed.
+// Both must keep openapi-fetch where it belongs: out of the first, in the second.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 
 export const BUDGET_BYTES = 6 * 1024;
-export const CEILING_BYTES = 8 * 1024;
+export const FULL_CLIENT_LIMIT_BYTES = 8 * 1024;
 const root = resolve(import.meta.dirname, "..");
 
-/** Minified and gzipped (level 9) size of the browser bundle of `entry`, in bytes. */
+/** Minified and gzipped (level 9) size of the browser bundle of `entry`, in bytes, and its text. */
 export async function bundleSize(entry) {
   const out = await build({
     entryPoints: [join(root, entry)],
@@ -27,18 +26,26 @@ export async function bundleSize(entry) {
     logLevel: "error",
   });
   const code = out.outputFiles[0].contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, text: out.outputFiles[0].text };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sdk = await bundleSize("bench/size-entry.ts");
+  const core = await bundleSize("bench/size-entry.ts");
+  const full = await bundleSize("bench/size-entry-full.ts");
   const reference = await bundleSize("bench/openapi-fetch-entry.ts");
   const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
-  const verdict = sdk.gzipped <= BUDGET_BYTES ? "within" : `OVER by ${kb(sdk.gzipped - BUDGET_BYTES)}:`;
-  console.log(`browser bundle, client + token auth + retries: ${kb(sdk.gzipped)} gzipped (${kb(sdk.minified)} minified); ${verdict} the ${kb(BUDGET_BYTES)} target; CI ceiling ${kb(CEILING_BYTES)}`);
-  console.log(`openapi-fetch alone, same GET:                  ${kb(reference.gzipped)} gzipped (${kb(reference.minified)} minified)`);
-  if (sdk.gzipped > CEILING_BYTES) {
-    console.error(`size check failed: ${sdk.gzipped} B > ${CEILING_BYTES} B`);
-    process.exit(1);
-  }
+  const line = (label, size, limit) => `${label} ${kb(size.gzipped)} gzipped (${kb(size.minified)} minified); limit ${kb(limit)}${size.gzipped > limit ? " EXCEEDED" : ""}`;
+  console.log(line("createVpnaasCoreClient + tokenAuth + retries:", core, BUDGET_BYTES));
+  console.log(line("createVpnaasClient (with api) + tokenAuth + retries:", full, FULL_CLIENT_LIMIT_BYTES));
+  console.log(`openapi-fetch alone, same GET: ${kb(reference.gzipped)} gzipped (${kb(reference.minified)} minified)`);
+  // openapi-fetch's own error text, present in its bundle whatever the minifier renames.
+  const hasOpenapiFetch = (size) => size.text.includes("querySerializer");
+  const failures = [
+    core.gzipped > BUDGET_BYTES && `the core client's bundle is ${core.gzipped} B, over the ${BUDGET_BYTES} B budget`,
+    full.gzipped > FULL_CLIENT_LIMIT_BYTES && `the full client's bundle is ${full.gzipped} B, over its ${FULL_CLIENT_LIMIT_BYTES} B limit`,
+    hasOpenapiFetch(core) && "openapi-fetch is in the core client's bundle: something it imports pulls it in",
+    !hasOpenapiFetch(full) && "openapi-fetch is missing from the full client's bundle: the check no longer recognises it",
+  ].filter(Boolean);
+  for (const failure of failures) console.error(`size check failed: ${failure}`);
+  if (failures.length) process.exit(1);
 }

@@ -1,5 +1,6 @@
 // Public surface: re-exports only.
-export { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from "./client";
+export { createVpnaasClient, type VpnaasClient } from "./client";
+export { createVpnaasCoreClient, type VpnaasClientOptions, type VpnaasCoreClient } from "./core-client";
 export { akskAuth, type AkSkAuthOptions } from "./auth/aksk";
 export { keystoneAuth, type KeystoneAuthOptions } from "./auth/keystone";
 export type { CatalogService } from "./auth/keystone-token-provider";

@@ -2,6 +2,7 @@ import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import {
   createVpnaasClient,
+  createVpnaasCoreClient,
   isApiError,
   isResponseError,
   isValidationError,
@@ -250,6 +251,38 @@ const apiClient = () =>
 
 // `client.api`, the openapi-fetch client, shares the client's transport: auth and retries apply
 // to any call made through it, and it gets a readable Response back.
+describe("createVpnaasCoreClient: the same operations, auth and retries, without api", () => {
+  test("has no api, sends the same authenticated GET and returns the unwrapped connection", async () => {
+    replay("get-connection-200");
+    const core = createVpnaasCoreClient({ baseUrl: server.url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });
+    expect("api" in core).toBe(false);
+    const connection = await core.getIpsecSiteConnection(id, { fields: ["id", "status"] });
+    expect(connection).toEqual(okConnection);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.url).toBe(`/v2.0/vpn/ipsec-site-connections/${id}?fields=id&fields=status`);
+    expect(server.requests[0]!.headers["x-auth-token"]).toBe(TOKEN);
+    expect(server.requests[0]!.headers.accept).toBe("application/json");
+  });
+
+  test("retries a 503 with a fresh token on each attempt, then maps a 404 to a VpnaasApiError", async () => {
+    let calls = 0;
+    const notFound = capture("get-unknown-uuid-404");
+    server.handle((_req, res) => (++calls === 1 ? sendJson(res, 503, "{}", { "Retry-After": "0" }) : sendJson(res, notFound.response.status, notFound.response.body_raw)));
+    let issued = 0;
+    const core = createVpnaasCoreClient({ baseUrl: server.url, auth: tokenAuth(() => `${TOKEN}-${++issued}`), allowInsecureHttp: true });
+    const error = await core.getIpsecSiteConnection(id).catch((e: unknown) => e);
+    expect(isApiError(error) && error.status).toBe(404);
+    expect((error as VpnaasApiError).attempts).toBe(2);
+    expect(server.requests.map((r) => r.headers["x-auth-token"])).toEqual([`${TOKEN}-1`, `${TOKEN}-2`]);
+  });
+
+  test("rejects an invalid id before sending anything", async () => {
+    const core = createVpnaasCoreClient({ baseUrl: server.url });
+    await expect(core.getIpsecSiteConnection("")).rejects.toBeInstanceOf(VpnaasValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("client.api", () => {
   test("retries a 503 and authenticates every attempt, then returns the parsed 200 with its headers", async () => {
     script(server, fault.json(503, { NeutronError: { type: "Busy", message: "later", detail: "" } }), fault.json(200, { ipsec_site_connection: okConnection }, { "X-Openstack-Request-Id": "req-api" }));

@@ -43,22 +43,23 @@ test("depends on openapi-fetch only", () => {
 });
 
 test.each([
-  ["ESM import", "main.mjs", `import { createVpnaasClient } from "vpnaas-sdk";`],
-  ["CommonJS require", "main.cjs", `const { createVpnaasClient } = require("vpnaas-sdk");`],
+  ["ESM import", "main.mjs", `import { createVpnaasClient, createVpnaasCoreClient } from "vpnaas-sdk";`],
+  ["CommonJS require", "main.cjs", `const { createVpnaasClient, createVpnaasCoreClient } = require("vpnaas-sdk");`],
 ])("%s works on Node 20 and fetches a connection", async (_label, file, load) => {
   writeFileSync(
     join(consumer, file),
     `${load}
 (async () => {
   const c = await createVpnaasClient({ baseUrl: process.env.API }).getIpsecSiteConnection("${id}");
-  console.log(JSON.stringify({ id: c.id, status: c.status }));
+  const core = await createVpnaasCoreClient({ baseUrl: process.env.API }).getIpsecSiteConnection("${id}");
+  console.log(JSON.stringify({ id: c.id, status: c.status, core: core.status }));
 })();`,
   );
   // Async so the test server in this process can answer while the child waits for it.
   const out = await new Promise<string>((done, fail) =>
     execFile(process.execPath, [file], { cwd: consumer, env: { ...process.env, API: server.url } }, (err, stdout) => (err ? fail(err) : done(stdout))),
   );
-  expect(JSON.parse(out)).toEqual({ id, status: "ACTIVE" });
+  expect(JSON.parse(out)).toEqual({ id, status: "ACTIVE", core: "ACTIVE" });
 });
 
 const consumerSource = `import { createVpnaasClient, type IpsecSiteConnection } from "vpnaas-sdk";

@@ -1,6 +1,6 @@
 // Type-level contract, checked by `npm run typecheck` (tsc over test/; not a jest file):
 // each expect-error directive fails the type check if the line below it ever starts compiling.
-import { createVpnaasClient, type IpsecSiteConnection } from "../src";
+import { createVpnaasClient, createVpnaasCoreClient, type IpsecSiteConnection } from "../src";
 
 const client = createVpnaasClient({ baseUrl: "https://network.example.com:9696" });
 
@@ -23,6 +23,12 @@ export async function typeContract(): Promise<void> {
   some.psk;
   // @ts-expect-error fields only takes attribute names from the spec
   await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b", { fields: ["bogus"] });
-  void [status, up, interval, group, groupString, wrong, id];
+
+  const core = createVpnaasCoreClient({ baseUrl: "https://network.example.com:9696" });
+  const coreSome = await core.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b", { fields: ["status"] });
+  const coreStatus: IpsecSiteConnection["status"] = coreSome.status;
+  // @ts-expect-error the core client has no api
+  core.api;
+  void [status, up, interval, group, groupString, wrong, id, coreStatus];
 }
 
