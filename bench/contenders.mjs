@@ -36,6 +36,13 @@ export const contenders = {
     const client = createVpnaasClient({ baseUrl: url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });
     return () => client.getIpsecSiteConnection(CONNECTION_ID);
   },
+  // The same client with both time limits off: no per-attempt signal or timer, so this is what the
+  // time limits cost against the line above.
+  "vpnaas-sdk (tokenAuth + retry, no time limits)": async (url) => {
+    const { createVpnaasClient, tokenAuth } = await import("../dist/index.js");
+    const client = createVpnaasClient({ baseUrl: url, auth: tokenAuth(TOKEN), allowInsecureHttp: true, timeoutMs: Infinity, totalTimeoutMs: Infinity });
+    return () => client.getIpsecSiteConnection(CONNECTION_ID);
+  },
   "vpnaas-sdk (akskAuth + retry)": async (url) => {
     const { createVpnaasClient, akskAuth } = await import("../dist/index.js");
     const client = createVpnaasClient({ baseUrl: url, auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT_ID }), allowInsecureHttp: true });

@@ -7,6 +7,13 @@ export const median = (xs) => {
 /** "median (min–max)" with `digits` decimals. */
 export const spread = (xs, digits = 1) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
+/** "median (first quartile–third quartile)" with `digits` decimals. */
+export const quartiles = (xs, digits = 1) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return `${median(xs).toFixed(digits)} (${at(0.25).toFixed(digits)}–${at(0.75).toFixed(digits)})`;
+};
+
 /** Runs `fn` `n` times in sequence and returns the mean time per call in µs. */
 export async function timePerCallUs(fn, n) {
   const start = process.hrtime.bigint();

@@ -270,34 +270,39 @@ function resolveOptions(options: RetryOptions): Required<RetrySettings & Timeout
 /**
  * One attempt: sends `request` with a signal that aborts after `limitMs` or when `caller` aborts,
  * and reads the whole body with `read` before that. Leaves no timer and no listener behind.
+ * When nothing can end the attempt early (no limit, no caller's signal) no signal is passed at
+ * all: following one is a measurable part of each `fetch` in undici.
  */
 async function sendOnce<Body>(send: Send, request: OutgoingRequest, read: ReadBody<Body>, caller: AbortSignal | undefined, limitMs: number, limit: TimeoutKind): Promise<Attempt<Body>> {
-  const controller = new AbortController();
-  const signal = controller.signal;
+  // setTimeout fires at once for Infinity and for anything above 2^31-1 ms.
+  const timed = Number.isFinite(limitMs) && limitMs < 2 ** 31;
+  const controller = timed || caller ? new AbortController() : undefined;
+  const signal = controller?.signal;
   // Set while the body is read: whatever aborts the attempt also fails the read at once. Undici
   // errors the body stream itself when its signal aborts; this also covers a `fetch` that does not.
   let failRead: ((reason: unknown) => void) | undefined;
   const abort = (reason: unknown) => {
-    controller.abort(reason);
+    controller!.abort(reason);
     failRead?.(reason);
   };
   const onAbort = () => abort(caller!.reason);
   caller?.addEventListener("abort", onAbort, { once: true });
-  // setTimeout fires at once for Infinity and for anything above 2^31-1 ms.
-  const timer = Number.isFinite(limitMs) && limitMs < 2 ** 31 ? setTimeout(() => abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
+  const timer = timed ? setTimeout(() => abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
   try {
     if (caller?.aborted) throw caller.reason;
     const response = await send(request, signal);
     if (response.body === null || response.status < 200 || response.status > 599) return { response, body: null };
-    const body = await new Promise<Body>((resolve, reject) => {
-      failRead = reject;
-      if (signal.aborted) reject(signal.reason);
-      else read(response).then(resolve, reject);
-    });
+    const body = !signal
+      ? await read(response)
+      : await new Promise<Body>((resolve, reject) => {
+          failRead = reject;
+          if (signal.aborted) reject(signal.reason);
+          else read(response).then(resolve, reject);
+        });
     return { response, body };
   } catch (error) {
     if (caller?.aborted) return { failure: "timeout", kind: "aborted", error: caller.reason };
-    if (signal.aborted) return { failure: "timeout", kind: limit, error: signal.reason };
+    if (signal?.aborted) return { failure: "timeout", kind: limit, error: signal.reason };
     if (isVpnaasError(error) || !isNetworkFailure(error)) throw error;
     return { failure: "network", error };
   } finally {

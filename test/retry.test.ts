@@ -216,3 +216,55 @@ describe("options", () => {
     expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: Infinity, totalTimeoutMs: Infinity })).not.toThrow();
   });
 });
+
+describe("the signal each attempt hands to fetch", () => {
+  const body = JSON.stringify({ ipsec_site_connection: { id: "851f280f-5639-4ea3-81aa-e298525ab74b" } });
+  /** A client over a fetch that records the signal of every call and answers 200. */
+  function recording(options: Parameters<typeof createVpnaasClient>[0]) {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      signals.push(init?.signal);
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    };
+    return { signals, client: createVpnaasClient({ baseUrl: "https://network.example.com", fetch, ...options }) };
+  }
+
+  test("with a time limit, each attempt gets its own signal", async () => {
+    const { signals, client } = recording({ timeoutMs: 5_000, totalTimeoutMs: Infinity });
+    await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b");
+    await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b");
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+    expect(signals[1]).toBeInstanceOf(AbortSignal);
+    expect(signals[0]).not.toBe(signals[1]);
+  });
+
+  test("a totalTimeoutMs alone still limits the attempt", async () => {
+    const { signals, client } = recording({ timeoutMs: Infinity, totalTimeoutMs: 5_000 });
+    await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b");
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+  });
+
+  test("with no limit and no caller's signal, none is passed (nothing could abort the attempt)", async () => {
+    const { signals, client } = recording({ timeoutMs: Infinity, totalTimeoutMs: Infinity });
+    const connection = await client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b");
+    expect(connection.id).toBe("851f280f-5639-4ea3-81aa-e298525ab74b");
+    expect(signals).toEqual([undefined]);
+  });
+
+  test("with no limit, a caller's signal still aborts the attempt in flight", async () => {
+    const controller = new AbortController();
+    let received: AbortSignal | undefined;
+    // Answers only when its signal aborts: the call can end only through the caller's signal.
+    const fetch = (_url: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        received = init?.signal ?? undefined;
+        received?.addEventListener("abort", () => reject(received!.reason));
+      });
+    const client = createVpnaasClient({ baseUrl: "https://network.example.com", fetch, timeoutMs: Infinity, totalTimeoutMs: Infinity });
+    const call = client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b", { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(received).toBeInstanceOf(AbortSignal);
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: "VpnaasTimeoutError", kind: "aborted" });
+  });
+});
