@@ -123,7 +123,7 @@ try {
   for (const name of Object.keys(cold)) out(`| ${name} | ${spread(cold[name])} | ${(median(cold[name]) / median(cold["plain fetch"])).toFixed(2)} |`);
 
   // 4. Memory: the heap returns to its level after many requests. Plain fetch under the same load
-  // is the baseline: 64 concurrent keep-alive connections hold buffers whoever sends on them.
+  // is the baseline.
   const [sequential, concurrent] = quick ? [5000, 2000] : [100000, 10000];
   const memoryOf = (name) =>
     JSON.parse(execFileSync(process.execPath, ["--expose-gc", join(root, "bench/memory.mjs"), url, String(sequential), String(concurrent), name], { cwd: root, encoding: "utf8" }));
@@ -131,7 +131,7 @@ try {
   out();
   out(`## Memory: heap used after forced GC (MB), growth from the start in brackets`);
   out();
-  out(`| client | start (after 2,000 warm-up calls) | after ${sequential.toLocaleString("en")} sequential | after ${concurrent.toLocaleString("en")} concurrent, 64 at a time |`);
+  out(`| client | start (after 2,000 sequential and 2,000 concurrent warm-up calls) | after ${sequential.toLocaleString("en")} sequential | after ${concurrent.toLocaleString("en")} concurrent, 64 at a time |`);
   out("| --- | ---: | ---: | ---: |");
   const grow = (m, v) => `${v.toFixed(2)} (${v - m.start >= 0 ? "+" : ""}${(v - m.start).toFixed(2)})`;
   for (const [name, m] of Object.entries(memory)) out(`| ${name} | ${m.start.toFixed(2)} | ${grow(m, m.afterSequential)} | ${grow(m, m.afterConcurrent)} |`);
