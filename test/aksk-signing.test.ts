@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { canonicalQueryString, canonicalUri, formatSdkDate, rfc3986 } from "../src/auth/sign-aksk";
+import { akskSigner, canonicalQueryString, canonicalUri, formatSdkDate, rfc3986, webCryptoAkskSigner } from "../src/auth/sign-aksk";
 import { signAkSk } from "../src";
 import { oracleAuthorization } from "./helpers/aksk-oracle";
 
@@ -21,6 +21,31 @@ describe("signAkSk", () => {
     expect(signed.Authorization).toBe(
       `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-sdk-date, Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe`,
     );
+  });
+
+  test("the WebCrypto signer reproduces it too, and keeps the key non-extractable", async () => {
+    const imported: CryptoKey[] = [];
+    const subtle = globalThis.crypto.subtle;
+    // The real SubtleCrypto, watched: which key each signature was made with.
+    const watched = Object.assign(Object.create(subtle) as SubtleCrypto, {
+      importKey: (...args: Parameters<SubtleCrypto["importKey"]>) => subtle.importKey(...args),
+      digest: subtle.digest.bind(subtle),
+      sign: (algorithm: AlgorithmIdentifier, key: CryptoKey, data: BufferSource) => {
+        imported.push(key);
+        return subtle.sign(algorithm, key, data);
+      },
+    });
+    const sign = webCryptoAkskSigner(AK, SK, watched);
+    const signed = await sign({
+      method: "GET",
+      url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
+      headers: [["Content-Type", "application/json"], ["Host", "service.region.example.com"]],
+      body: "",
+      sdkDate: "20191115T033655Z",
+    });
+    expect(signed.signature).toBe("7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe");
+    expect(imported).toHaveLength(1);
+    expect(imported[0]!.extractable).toBe(false);
   });
 
   test.each([
@@ -102,6 +127,11 @@ describe("agreement with Huawei's official AKSKSigner", () => {
             secretKey: r.secretKey,
           });
           expect(ours.Authorization).toBe(theirs);
+          // The WebCrypto signer (browsers) over the same request, body as bytes this time.
+          const bytes = new TextEncoder().encode(body);
+          const webCrypto = await webCryptoAkskSigner(r.accessKey, r.secretKey)({ method: r.method, url, headers: Object.entries(headers), body: bytes, sdkDate });
+          expect(webCrypto.Authorization).toBe(theirs);
+          expect(akskSigner(r.accessKey, r.secretKey)({ method: r.method, url, headers: Object.entries(headers), body: bytes, sdkDate }).Authorization).toBe(theirs);
         },
       ),
       { numRuns: 500 },

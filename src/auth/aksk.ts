@@ -1,5 +1,6 @@
 import { VpnaasValidationError } from "../errors";
-import { akskSigner, formatSdkDate } from "./sign-aksk";
+import { hasNativeSha256 } from "./sha256";
+import { akskSigner, formatSdkDate, webCryptoAkskSigner } from "./sign-aksk";
 import { requireSecureUrl, type AuthStrategy } from "./strategy";
 
 export interface AkSkAuthOptions {
@@ -32,7 +33,9 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
   const extra: Record<string, string> = {};
   if (projectId) extra["x-project-id"] = projectId;
   if (securityToken) extra["x-security-token"] = securityToken;
-  const sign = akskSigner(accessKey, secretKey);
+  // Native hashing where the runtime has it (Node, Bun, Deno); else WebCrypto (browsers on https
+  // and localhost pages); else plain JavaScript (pages on plain http have no crypto.subtle).
+  const sign = hasNativeSha256 || !globalThis.crypto?.subtle ? akskSigner(accessKey, secretKey) : webCryptoAkskSigner(accessKey, secretKey);
   return {
     kind: "aksk",
     wrap: (next, { allowInsecureHttp }) => async (request, signal) => {
@@ -42,7 +45,7 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
       delete headers.authorization;
       delete headers["x-sdk-date"];
       Object.assign(headers, extra);
-      const signed = sign({ method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate: formatSdkDate(new Date(now())) });
+      const signed = await sign({ method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate: formatSdkDate(new Date(now())) });
       headers["x-sdk-date"] = signed["X-Sdk-Date"];
       headers.authorization = signed.Authorization;
       return next(request, signal);

@@ -1,13 +1,14 @@
 // SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104), synchronous, for AK/SK signing.
 //
-// Why not WebCrypto: crypto.subtle is asynchronous, and each call is a round trip to a worker
-// thread. Signing one request takes two calls (hash the canonical request, then HMAC it), and in
-// Node those alone cost about twice what Huawei's whole official signer takes. So: where the
-// runtime offers node:crypto synchronously (Node ≥ 20.16, Bun, Deno's Node compatibility, through
-// `process.getBuiltinModule`: looked up at run time, never imported, so no bundle sees it) its
-// native hash is used; everywhere else (browsers, workers, pages served over plain http where
-// crypto.subtle does not even exist) the plain JavaScript below. Both are checked against
-// node:crypto and NIST vectors in test/sha256.test.ts. The key (SK) never leaves these functions.
+// Why not WebCrypto everywhere: in Node, crypto.subtle is asynchronous and each call is a round
+// trip to a worker thread; signing one request takes three calls, which alone cost about twice
+// what Huawei's whole official signer takes. So: where the runtime offers node:crypto
+// synchronously (Node ≥ 20.16, Bun, Deno's Node compatibility, through `process.getBuiltinModule`:
+// looked up at run time, never imported, so no bundle sees it) its native hash is used. Browsers
+// run WebCrypto in-process and sign with it (sign-aksk.ts, webCryptoAkskSigner); where there is
+// neither (pages served over plain http, where crypto.subtle does not exist) the plain
+// JavaScript below. Both are checked against node:crypto and NIST vectors in test/sha256.test.ts.
+// The key (SK) never leaves these functions.
 
 interface NodeHash {
   update(data: Uint8Array | string): NodeHash;
@@ -22,6 +23,9 @@ type NodeCrypto = {
 const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
   | NodeCrypto
   | undefined;
+
+/** Whether SHA-256 here is node:crypto's native one (else plain JavaScript). */
+export const hasNativeSha256 = nodeCrypto !== undefined;
 
 const primes = (count: number): number[] => {
   const found: number[] = [];

@@ -1,6 +1,7 @@
-// Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), in plain JavaScript (./sha256.ts says why
-// not WebCrypto), so it runs in browsers, Deno, Bun and Node alike. Pure: the same input always
-// gives the same signature.
+// Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256). Two signers over one canonical request:
+// a synchronous one (node:crypto's native hash where the runtime has it, else plain JavaScript;
+// ./sha256.ts says why) and one over WebCrypto, which browsers run in-process and where the SK
+// becomes a non-extractable key. Pure: the same input always gives the same signature.
 import { hmacSha256Key, sha256Hex, toHex } from "./sha256";
 
 /** What gets signed: the request as it will go on the wire. */
@@ -54,31 +55,65 @@ export async function signAkSk(input: AkSkSigningInput): Promise<AkSkSignature> 
 export function akskSigner(accessKey: string, secretKey: string): (request: AkSkRequest) => AkSkSignature {
   const mac = hmacSha256Key(encoder.encode(secretKey));
   return (input) => {
-    const url = new URL(input.url);
-    const headers = new Map<string, string>();
-    for (const [name, value] of input.headers) headers.set(name.toLowerCase(), value);
-    headers.set("host", url.host);
-    headers.set("x-sdk-date", input.sdkDate);
-    const names = [...headers.keys()].sort(byCodeUnit);
-    const signedHeaders = names.join(";");
-    const body = input.body ?? "";
-    const payloadHash = headers.get("x-sdk-content-sha256") ?? (body.length ? sha256Hex(body) : EMPTY_SHA256);
-    const canonicalRequest = [
-      input.method.toUpperCase(),
-      canonicalUri(url.pathname),
-      canonicalQueryString(url.searchParams),
-      names.map((n) => `${n}:${headers.get(n)}\n`).join(""),
-      signedHeaders,
-      payloadHash,
-    ].join("\n");
-    const stringToSign = `${AKSK_ALGORITHM}\n${input.sdkDate}\n${sha256Hex(canonicalRequest)}`;
-    const signature = toHex(mac(stringToSign));
-    return {
-      "X-Sdk-Date": input.sdkDate,
-      Authorization: `${AKSK_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-      signedHeaders,
-      signature,
-    };
+    const canonical = canonicalRequestOf(input);
+    const payloadHash = canonical.payloadHash ?? sha256Hex(canonical.body);
+    const stringToSign = stringToSignOf(input.sdkDate, sha256Hex(`${canonical.head}\n${payloadHash}`));
+    return signatureOf(accessKey, input.sdkDate, canonical.signedHeaders, toHex(mac(stringToSign)));
+  };
+}
+
+/**
+ * The same signer over WebCrypto (`subtle`, default `globalThis.crypto.subtle`): the SK is
+ * imported once, as a non-extractable HMAC key. Asynchronous, as WebCrypto is. What `akskAuth` signs with where the runtime has WebCrypto but
+ * no native synchronous hash: browsers on https (and localhost) pages.
+ */
+export function webCryptoAkskSigner(accessKey: string, secretKey: string, subtle: SubtleCrypto = globalThis.crypto.subtle): (request: AkSkRequest) => Promise<AkSkSignature> {
+  const key = subtle.importKey("raw", encoder.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  // Keeps an unhandled rejection away when the key is refused before the first request awaits it.
+  key.catch(() => undefined);
+  const hex = async (data: Uint8Array | string) => toHex(new Uint8Array(await subtle.digest("SHA-256", typeof data === "string" ? encoder.encode(data) : new Uint8Array(data))));
+  return async (input) => {
+    const canonical = canonicalRequestOf(input);
+    const payloadHash = canonical.payloadHash ?? (await hex(canonical.body));
+    const stringToSign = stringToSignOf(input.sdkDate, await hex(`${canonical.head}\n${payloadHash}`));
+    const signature = toHex(new Uint8Array(await subtle.sign("HMAC", await key, encoder.encode(stringToSign))));
+    return signatureOf(accessKey, input.sdkDate, canonical.signedHeaders, signature);
+  };
+}
+
+/**
+ * The canonical request without its last line, the payload hash: method, canonical URI,
+ * canonical query string, canonical headers and signed header names, joined by `\n`. The payload
+ * hash is given when the request carries `x-sdk-content-sha256` or has no body; else the
+ * signer hashes `body`.
+ */
+function canonicalRequestOf(input: AkSkRequest): { head: string; signedHeaders: string; payloadHash: string | undefined; body: Uint8Array | string } {
+  const url = new URL(input.url);
+  const headers = new Map<string, string>();
+  for (const [name, value] of input.headers) headers.set(name.toLowerCase(), value);
+  headers.set("host", url.host);
+  headers.set("x-sdk-date", input.sdkDate);
+  const names = [...headers.keys()].sort(byCodeUnit);
+  const signedHeaders = names.join(";");
+  const body = input.body ?? "";
+  const head = [
+    input.method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQueryString(url.searchParams),
+    names.map((n) => `${n}:${headers.get(n)}\n`).join(""),
+    signedHeaders,
+  ].join("\n");
+  return { head, signedHeaders, payloadHash: headers.get("x-sdk-content-sha256") ?? (body.length ? undefined : EMPTY_SHA256), body };
+}
+
+const stringToSignOf = (sdkDate: string, canonicalRequestHash: string): string => `${AKSK_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
+
+function signatureOf(accessKey: string, sdkDate: string, signedHeaders: string, signature: string): AkSkSignature {
+  return {
+    "X-Sdk-Date": sdkDate,
+    Authorization: `${AKSK_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    signedHeaders,
+    signature,
   };
 }
 

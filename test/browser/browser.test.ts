@@ -19,7 +19,16 @@ const CONFIG = {
 
 let server: TestServer;
 let browser: Browser;
-let result: { token: string; tokenCore: string; aksk: string; akskWrongKey: string; nativeCrypto: boolean };
+let result: {
+  token: string;
+  tokenCore: string;
+  aksk: string;
+  akskWebCryptoSignatures: number;
+  akskWrongKey: string;
+  akskPlainJs: string;
+  webCryptoSignaturesAfterPlainJs: number;
+  nativeCrypto: boolean;
+};
 const verdicts: string[] = [];
 
 beforeAll(async () => {
@@ -65,10 +74,18 @@ test("token auth works from a browser page: the server saw the token", () => {
   expect(verdicts.filter((v) => v === "token accepted")).toHaveLength(2);
 });
 
-test("AK/SK signing works in the browser, and the official signer on the server agrees", () => {
-  expect(result.nativeCrypto).toBe(false); // the plain JavaScript SHA-256 did the signing
+test("AK/SK signing runs on WebCrypto in the browser, and the official signer on the server agrees", () => {
+  expect(result.nativeCrypto).toBe(false); // no node:crypto on the page
   expect(result.aksk).toBe("ok ACTIVE");
+  expect(result.akskWebCryptoSignatures).toBe(1); // one request, one HMAC by crypto.subtle
   expect(verdicts).toContain("aksk accepted");
+});
+
+test("without crypto.subtle (a plain-http page) AK/SK signing falls back to plain JavaScript, still accepted", () => {
+  expect(result.akskPlainJs).toBe("ok ACTIVE");
+  // Two signatures by WebCrypto in all (the right key, the wrong key); none while it was hidden.
+  expect(result.webCryptoSignaturesAfterPlainJs).toBe(2);
+  expect(verdicts.filter((v) => v === "aksk accepted")).toHaveLength(2);
 });
 
 test("a signature made with the wrong secret key is refused, and the error shows no key", () => {
