@@ -41,7 +41,7 @@ try {
   out(`# Benchmarks`);
   out();
   out(`${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · server: bench/server.mjs in its own process on ${url}`);
-  out(`Every figure is a median over rounds with (min–max) across rounds, all measured in this one run.`);
+  out(`Every figure is a median over rounds, with its spread across rounds (min–max, or the interquartile range where the column says so), all measured in this one run.`);
 
   // 1. Time per GET. This box is a shared VM: its speed swings by 2× within seconds. So a round
   // interleaves the contenders in short blocks (BLOCK calls each, the order rotated every slice),
