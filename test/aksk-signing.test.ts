@@ -6,17 +6,18 @@ import { oracleAuthorization } from "./helpers/aksk-oracle";
 const AK = "QTWAOYTTINDUT2QVKYUC";
 const SK = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
 
+/** Huawei's published example request (its signature is 7be66680…6ebe). */
+const PUBLISHED_EXAMPLE = {
+  method: "GET",
+  url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
+  headers: [["Content-Type", "application/json"], ["Host", "service.region.example.com"]] as [string, string][],
+  body: "",
+  sdkDate: "20191115T033655Z",
+};
+
 describe("signAkSk", () => {
   test("reproduces Huawei's published example signature", async () => {
-    const signed = await signAkSk({
-      method: "GET",
-      url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
-      headers: [["Content-Type", "application/json"], ["Host", "service.region.example.com"]],
-      body: "",
-      sdkDate: "20191115T033655Z",
-      accessKey: AK,
-      secretKey: SK,
-    });
+    const signed = await signAkSk({ ...PUBLISHED_EXAMPLE, accessKey: AK, secretKey: SK });
     expect(signed.signature).toBe("7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe");
     expect(signed.Authorization).toBe(
       `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-sdk-date, Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe`,
@@ -36,13 +37,7 @@ describe("signAkSk", () => {
       },
     });
     const sign = webCryptoAkskSigner(AK, SK, watched);
-    const signed = await sign({
-      method: "GET",
-      url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
-      headers: [["Content-Type", "application/json"], ["Host", "service.region.example.com"]],
-      body: "",
-      sdkDate: "20191115T033655Z",
-    });
+    const signed = await sign(PUBLISHED_EXAMPLE);
     expect(signed.signature).toBe("7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe");
     expect(imported).toHaveLength(1);
     expect(imported[0]!.extractable).toBe(false);
