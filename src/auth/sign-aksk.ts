@@ -64,8 +64,9 @@ export function akskSigner(accessKey: string, secretKey: string): (request: AkSk
 
 /**
  * The same signer over WebCrypto (`subtle`, default `globalThis.crypto.subtle`): the SK is
- * imported once, as a non-extractable HMAC key. Asynchronous, as WebCrypto is. What `akskAuth` signs with where the runtime has WebCrypto but
- * no native synchronous hash: browsers on https (and localhost) pages.
+ * imported once, as a non-extractable HMAC key. Asynchronous, as WebCrypto is. What `akskAuth`
+ * signs with where the runtime has WebCrypto but no native synchronous hash: browsers on https
+ * (and localhost) pages.
  */
 export function webCryptoAkskSigner(accessKey: string, secretKey: string, subtle: SubtleCrypto = globalThis.crypto.subtle): (request: AkSkRequest) => Promise<AkSkSignature> {
   const key = subtle.importKey("raw", encoder.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
