@@ -39,26 +39,16 @@ export interface HttpExchange {
   stopReason?: string;
 }
 
-/** The fields and message tail every error about an answered exchange shares. */
-function describeExchange(exchange: HttpExchange): { attempts: number; retryable: boolean; tail: string } {
-  const attempts = exchange.attempts ?? 1;
-  const retryable = exchange.retryable ?? false;
-  const notes = [exchange.requestId && `request ${exchange.requestId}`, attempts > 1 && `${attempts} attempts`].filter(Boolean);
-  const tail = (notes.length ? ` (${notes.join(", ")})` : "") + (retryable && exchange.stopReason ? `; ${exchange.stopReason}` : "");
-  return { attempts, retryable, tail };
-}
-
-/** The server answered with a non-2xx status. */
-export class VpnaasApiError extends VpnaasError {
-  override name = "VpnaasApiError";
+/**
+ * What every error about an answered exchange carries: the request, the status, the server's
+ * request id, and how often it was sent. The message is `METHOD URL → STATUS TEXT: {what}`,
+ * then the request id and attempts, then why the retry layer stopped (for a retryable status).
+ */
+abstract class AnsweredExchangeError extends VpnaasError {
   readonly status: number;
   readonly method: string;
   readonly url: string;
   readonly requestId: string | undefined;
-  /** Neutron's `NeutronError.type`, or Huawei Cloud's `error_code`. */
-  readonly errorType: string | undefined;
-  /** Neutron's `NeutronError.message`, Keystone's `error.message` or Huawei Cloud's `error_msg`. */
-  readonly errorMessage: string | undefined;
   /**
    * The status is transient (408, 429, 500, 502, 503, 504): sending the same request later may
    * succeed. For a non-idempotent method (POST) whether that is safe is the caller's judgement.
@@ -66,57 +56,56 @@ export class VpnaasApiError extends VpnaasError {
   readonly retryable: boolean;
   /** How many times the request was sent, retries included. */
   readonly attempts: number;
-  constructor(exchange: HttpExchange, body: unknown) {
-    const { errorType, errorMessage } = describeErrorBody(body);
-    const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(body);
-    const { attempts, retryable, tail } = describeExchange(exchange);
-    super(`${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.statusText}` + (what ? `: ${what}` : "") + tail);
-    this.status = exchange.status;
-    this.method = exchange.method;
-    this.url = exchange.url;
-    this.requestId = exchange.requestId;
-    this.errorType = errorType;
-    this.errorMessage = errorMessage;
-    this.retryable = retryable;
-    this.attempts = attempts;
-  }
-}
-
-/**
- * The server answered, but not with what the spec promises: not JSON, truncated JSON, an empty
- * body, an HTML page from a proxy, or JSON of the wrong shape.
- */
-export class VpnaasResponseError extends VpnaasError {
-  override name = "VpnaasResponseError";
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  readonly requestId: string | undefined;
-  readonly contentType: string | undefined;
-  /** At most {@link EXCERPT_LENGTH} characters of the body, secrets redacted. */
-  readonly excerpt: string;
-  /** Always `false` for a 2xx answer: the server did answer, sending again is not expected to help. */
-  readonly retryable: boolean;
-  /** How many times the request was sent, retries included. */
-  readonly attempts: number;
-  constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown) {
-    const shown = excerpt(body);
-    const { attempts, retryable, tail } = describeExchange(exchange);
+  constructor(exchange: HttpExchange, what: string, cause?: unknown) {
+    const attempts = exchange.attempts ?? 1;
+    const retryable = exchange.retryable ?? false;
+    const notes = [exchange.requestId && `request ${exchange.requestId}`, attempts > 1 && `${attempts} attempts`].filter(Boolean);
     super(
-      `${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.statusText}: ${problem}` +
-        (contentType ? ` (content-type ${contentType})` : "") +
-        (shown ? `; body starts: ${shown}` : "; body is empty") +
-        tail,
+      `${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.statusText}${what}` +
+        (notes.length ? ` (${notes.join(", ")})` : "") +
+        (retryable && exchange.stopReason ? `; ${exchange.stopReason}` : ""),
       cause === undefined ? undefined : { cause },
     );
     this.status = exchange.status;
     this.method = exchange.method;
     this.url = exchange.url;
     this.requestId = exchange.requestId;
-    this.contentType = contentType;
-    this.excerpt = shown;
     this.retryable = retryable;
     this.attempts = attempts;
+  }
+}
+
+/** The server answered with a non-2xx status. */
+export class VpnaasApiError extends AnsweredExchangeError {
+  override name = "VpnaasApiError";
+  /** Neutron's `NeutronError.type`, or Huawei Cloud's `error_code`. */
+  readonly errorType: string | undefined;
+  /** Neutron's `NeutronError.message`, Keystone's `error.message` or Huawei Cloud's `error_msg`. */
+  readonly errorMessage: string | undefined;
+  constructor(exchange: HttpExchange, body: unknown) {
+    const { errorType, errorMessage } = describeErrorBody(body);
+    const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(body);
+    super(exchange, what ? `: ${what}` : "");
+    this.errorType = errorType;
+    this.errorMessage = errorMessage;
+  }
+}
+
+/**
+ * The server answered, but not with what the spec promises: not JSON, truncated JSON, an empty
+ * body, an HTML page from a proxy, or JSON of the wrong shape. `retryable` is `false` for a 2xx
+ * answer: the server did answer, sending again is not expected to help.
+ */
+export class VpnaasResponseError extends AnsweredExchangeError {
+  override name = "VpnaasResponseError";
+  readonly contentType: string | undefined;
+  /** At most {@link EXCERPT_LENGTH} characters of the body, secrets redacted. */
+  readonly excerpt: string;
+  constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown) {
+    const shown = excerpt(body);
+    super(exchange, `: ${problem}` + (contentType ? ` (content-type ${contentType})` : "") + (shown ? `; body starts: ${shown}` : "; body is empty"), cause);
+    this.contentType = contentType;
+    this.excerpt = shown;
   }
 }
 
