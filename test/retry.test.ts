@@ -254,15 +254,18 @@ describe("the signal each attempt hands to fetch", () => {
   test("with no limit, a caller's signal still aborts the attempt in flight", async () => {
     const controller = new AbortController();
     let received: AbortSignal | undefined;
+    let sent!: () => void;
+    const sending = new Promise<void>((resolve) => (sent = resolve));
     // Answers only when its signal aborts: the call can end only through the caller's signal.
     const fetch = (_url: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {
         received = init?.signal ?? undefined;
         received?.addEventListener("abort", () => reject(received!.reason));
+        sent();
       });
     const client = createVpnaasClient({ baseUrl: "https://network.example.com", fetch, timeoutMs: Infinity, totalTimeoutMs: Infinity });
     const call = client.getIpsecSiteConnection("851f280f-5639-4ea3-81aa-e298525ab74b", { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 10));
+    await sending;
     expect(received).toBeInstanceOf(AbortSignal);
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "VpnaasTimeoutError", kind: "aborted" });
