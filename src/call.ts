@@ -1,41 +1,67 @@
-import {
-  type HttpExchange,
-  VpnaasApiError,
-  VpnaasResponseError,
-} from "./errors";
-import { type OutgoingRequest, readText } from "./request";
-import { isRetryableStatus, type RetryingSend } from "./retry";
+import { VpnaasResponseError } from "./errors";
+import { apiErrorOf, exchangeOf, textOf } from "./exchange";
+import type { ClientStack } from "./pipeline";
+import type { OutgoingRequest, Received } from "./request";
 
-/**
- * The fetch signature `withRetry` wraps and returns: one Request in, one Response out.
- * `context` carries per-call facts from a caller to the retry layer and back. (The client's own
- * layers pass plain {@link OutgoingRequest}s instead; see `request.ts`.)
- */
-export type Fetch = (request: Request, context?: TransportContext) => Promise<Response>;
-
-/** Per-call facts between an operation and the retry layer; one object per call, never shared. */
-export interface TransportContext {
-  /** In: retry this call even though its method (POST, PATCH) is not idempotent. */
+/** Per-call options of every operation. */
+export interface CallOptions {
+  /** Aborts the call, also during a wait between retries; the promise then rejects with a `VpnaasTimeoutError` of kind `aborted`. */
+  signal?: AbortSignal;
+  /**
+   * Retry this call even if its method is not idempotent (POST). Only for requests that are safe
+   * to repeat, e.g. because the server deduplicates them. Default `false`. Idempotent methods (GET,
+   * HEAD, OPTIONS, PUT, DELETE) are always retried, unless the client has `retry: false`.
+   */
   retryNonIdempotent?: boolean;
-  /** Out: how many times the request was sent. */
-  attempts?: number;
-  /** Out: why the retry layer stopped, e.g. a `Retry-After` beyond the time budget. */
-  stopReason?: string;
+}
+
+/** One operation's request, relative to the client's endpoint. */
+export interface OperationRequest {
+  method: string;
+  /** The path and query, e.g. `/v2.0/vpn/ipsec-site-connections/{id}?fields=id`. */
+  path: string;
+  body?: Uint8Array<ArrayBuffer> | null;
+  read?: OutgoingRequest["read"];
+  /** Other `fetch` settings (`client.api` passes on those of its `Request`). */
+  init?: RequestInit;
 }
 
 /**
- * Sends one operation's request through the client's stack and returns member `key` of its JSON
- * body. The body is parsed here, so that a bad body becomes a {@link VpnaasResponseError} with an
- * excerpt instead of a bare `SyntaxError`.
+ * Sends one call through the client's stack: the endpoint is resolved first (discovered, where it
+ * is, within the call's limits), so the request, every event and every error name the real URL.
  */
-export async function callJson<T>(send: RetryingSend, request: OutgoingRequest, key: string, options: { signal?: AbortSignal; retryNonIdempotent?: boolean } = {}): Promise<T> {
-  const context: TransportContext = { retryNonIdempotent: options.retryNonIdempotent };
-  const { response, body } = await send(request, readText, options.signal, context);
-  const text = body ?? "";
-  // Only an error needs the exchange described: a success reads no more headers than it must.
-  const exchange = (): HttpExchange => ({ ...exchangeOf(request.method, request.url, response), attempts: context.attempts, stopReason: context.stopReason });
-  if (!response.ok) throw new VpnaasApiError(exchange(), parsedOrText(text));
+export async function send(stack: ClientStack, call: OperationRequest, options: CallOptions = {}): Promise<{ request: OutgoingRequest; received: Received }> {
+  const startedMs = stack.clock.now();
+  const { endpoint } = stack;
+  const base = typeof endpoint === "string" ? endpoint : await endpoint(options.signal, startedMs, call.path);
+  const request: OutgoingRequest = {
+    method: call.method,
+    url: base + call.path,
+    headers: { ...stack.headers },
+    body: call.body ?? null,
+    read: call.read ?? "text",
+    signal: options.signal,
+    startedMs,
+    retryNonIdempotent: options.retryNonIdempotent,
+    init: call.init,
+  };
+  return { request, received: await stack.send(request) };
+}
 
+/**
+ * Sends one operation's request and returns member `key` of its JSON body. The body is parsed
+ * here, so that a bad body becomes a {@link VpnaasResponseError} with an excerpt instead of a bare
+ * `SyntaxError`; a non-2xx answer becomes a `VpnaasApiError` from which every value the client
+ * sent in its headers (a token, a signature) is cut, wherever the server echoes it.
+ */
+export async function callJson<T>(stack: ClientStack, call: OperationRequest, key: string, options: CallOptions = {}): Promise<T> {
+  const { request, received } = await send(stack, call, options);
+  const { response } = received;
+  if (!response.ok) throw apiErrorOf(request.method, request.url, received, Object.values(request.headers));
+
+  const text = textOf(received.body);
+  // Only an error needs the exchange described: a success reads no more headers than it must.
+  const exchange = () => exchangeOf(request.method, request.url, received);
   const contentType = response.headers.get("content-type") ?? undefined;
   if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new VpnaasResponseError(exchange(), "expected a JSON body", text, contentType);
@@ -52,37 +78,4 @@ export async function callJson<T>(send: RetryingSend, request: OutgoingRequest, 
     throw new VpnaasResponseError(exchange(), `the JSON body has no "${key}" object`, text, contentType);
   }
   return member as T;
-}
-
-/** An error body: its JSON when it is JSON, else the text (errors show a redacted excerpt of it). */
-function parsedOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** What an error needs to know about one exchange. `url` is the URL sent to, unless the response knows better. */
-export function exchangeOf(method: string, url: string, response: Response): HttpExchange {
-  return {
-    method,
-    // The response's URL is the one actually sent to (an auth layer may have rebased the request).
-    url: response.url || url,
-    status: response.status,
-    statusText: response.statusText,
-    requestId: response.headers.get("x-openstack-request-id") ?? response.headers.get("x-request-id") ?? undefined,
-    retryable: isRetryableStatus(response.status),
-  };
-}
-
-/**
- * Reads a non-2xx response into a {@link VpnaasApiError} (body parsed as JSON where it is JSON).
- * Each of `secrets` is cut out of the body first: a server that echoes a password or token in
- * prose ("Invalid password 'hunter2'") must not put it into the error.
- */
-export async function apiErrorOf(method: string, url: string, response: Response, secrets: readonly (string | undefined)[] = []): Promise<VpnaasApiError> {
-  let text = await response.text().catch(() => "");
-  for (const secret of secrets) if (secret) text = text.split(secret).join("[REDACTED]");
-  return new VpnaasApiError(exchangeOf(method, url, response), parsedOrText(text));
 }

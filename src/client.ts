@@ -1,26 +1,44 @@
 import createClient, { type Client } from "openapi-fetch";
-import { clientStack, type VpnaasClientOptions, type VpnaasCoreClient } from "./core-client";
+import { send } from "./call";
+import { requireBaseUrl, type VpnaasCoreClient } from "./core-client";
 import { ipsecSiteConnectionOperations } from "./ipsec-site-connections";
-import { fromRequest, readBytes, toResponse } from "./request";
+import { clientStack, type VpnaasClientOptions } from "./pipeline";
+import { fromRequest, toResponse } from "./request";
 import type { paths } from "./types";
 
-export type { VpnaasClientOptions } from "./core-client";
+export type { VpnaasClientOptions } from "./pipeline";
 
 /** A client: one method per operation, plus `api`, the typed openapi-fetch client for anything else. */
 export interface VpnaasClient extends VpnaasCoreClient {
-  /** The underlying openapi-fetch client over the spec's `paths`; it shares this client's transport. */
+  /** The underlying openapi-fetch client over the spec's `paths`; it shares this client's stack. */
   readonly api: Client<paths>;
 }
 
-/** Creates a client. Nothing is sent until an operation is called. */
+/**
+ * openapi-fetch needs an absolute base URL when it builds a request; a client whose endpoint is
+ * discovered gives it this one, and the path after it is sent to the endpoint found.
+ * `.invalid` can never resolve (RFC 2606).
+ */
+const API_PLACEHOLDER_BASE = "https://endpoint.invalid";
+
+/**
+ * Creates a client. Nothing is sent until an operation is called.
+ *
+ * @throws VpnaasValidationError when an option is invalid; nothing is sent then.
+ */
 export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
-  const { send, baseUrl, headers } = clientStack(options);
+  const stack = clientStack(options, requireBaseUrl);
+  const base = typeof stack.endpoint === "string" ? stack.endpoint : API_PLACEHOLDER_BASE;
   const api = createClient<paths>({
-    baseUrl,
-    headers,
+    baseUrl: base,
+    headers: stack.headers,
     // openapi-fetch builds a real Request (its middleware may expect one); it is taken apart once
-    // here, and a readable Response with the buffered body goes back.
-    fetch: async (request: Request) => toResponse(await send(await fromRequest(request), readBytes, request.signal)),
+    // here, sent as an operation is, and a readable Response with the buffered body goes back.
+    fetch: async (request: Request) => {
+      const { method, url, body, init, headers } = await fromRequest(request);
+      const { received } = await send({ ...stack, headers }, { method, path: url.slice(base.length), body, read: "bytes", init }, { signal: request.signal });
+      return toResponse(received);
+    },
   });
-  return { api, ...ipsecSiteConnectionOperations(send, baseUrl, headers) };
+  return { api, ...ipsecSiteConnectionOperations(stack) };
 }

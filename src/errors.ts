@@ -82,9 +82,10 @@ export class VpnaasApiError extends AnsweredExchangeError {
   readonly errorType: string | undefined;
   /** Neutron's `NeutronError.message`, Keystone's `error.message` or Huawei Cloud's `error_msg`. */
   readonly errorMessage: string | undefined;
-  constructor(exchange: HttpExchange, body: unknown) {
-    const { errorType, errorMessage } = describeErrorBody(body);
-    const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(body);
+  /** @param secrets what the client sent (tokens, header values, passwords): cut out of the body wherever the server echoes them. */
+  constructor(exchange: HttpExchange, body: unknown, secrets: readonly string[] = []) {
+    const { errorType, errorMessage } = describeErrorBody(redactKnownIn(body, secrets));
+    const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(redactKnownIn(body, secrets));
     super(exchange, what ? `: ${what}` : "");
     this.errorType = errorType;
     this.errorMessage = errorMessage;
@@ -144,12 +145,17 @@ export class VpnaasNetworkError extends FailedRequestError {
   override name = "VpnaasNetworkError";
   /** The system error code when there is one, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
   readonly code: string | undefined;
-  /** Always `true`: a network failure is transient. Whether resending a POST is safe is the caller's judgement. */
-  readonly retryable = true;
-  constructor(request: FailedRequest, cause: unknown) {
+  /**
+   * `true` for a connection that failed or broke (sending again may work; whether resending a POST
+   * is safe is the caller's judgement); `false` when `fetch` failed in a way that sending again
+   * would not mend (an invalid header value, a body too large for a string).
+   */
+  readonly retryable: boolean;
+  constructor(request: FailedRequest, cause: unknown, retryable = true) {
     const code = networkErrorCode(cause);
     super(request, `failed: ${describeNetworkFailure(code, cause)}`, cause);
     this.code = code;
+    this.retryable = retryable;
   }
 }
 
@@ -191,6 +197,27 @@ export interface RedactedRequest {
   headers: Record<string, string>;
 }
 
+/**
+ * The server answered with a redirect the client will not follow: to another origin or to plain
+ * http (a credential would go with it), a method change, or too many hops. `location` is the
+ * target's origin and path, never its query (which may carry a token).
+ */
+export class VpnaasRedirectError extends VpnaasError {
+  override name = "VpnaasRedirectError";
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  /** Where the server pointed, as origin and path; undefined when it did not say or a browser hid it. */
+  readonly location: string | undefined;
+  constructor(request: { method: string; url: string }, status: number, location: string | undefined, why: string) {
+    super(`${request.method} ${request.url} → ${status || "opaque"} redirect${location ? ` to ${location}` : ""} not followed: ${why}. Nothing was sent there.`);
+    this.status = status;
+    this.method = request.method;
+    this.url = request.url;
+    this.location = location;
+  }
+}
+
 /** Authentication failed: bad credentials, a refused token request, or a 401 after one refresh. */
 export class VpnaasAuthError extends VpnaasError {
   override name = "VpnaasAuthError";
@@ -215,6 +242,7 @@ export const isNetworkError = (e: unknown): e is VpnaasNetworkError => nameOf(e)
 export const isTimeoutError = (e: unknown): e is VpnaasTimeoutError => nameOf(e) === "VpnaasTimeoutError";
 export const isAuthError = (e: unknown): e is VpnaasAuthError => nameOf(e) === "VpnaasAuthError";
 export const isResponseError = (e: unknown): e is VpnaasResponseError => nameOf(e) === "VpnaasResponseError";
+export const isRedirectError = (e: unknown): e is VpnaasRedirectError => nameOf(e) === "VpnaasRedirectError";
 
 /** Longest body excerpt an error carries, in characters. */
 export const EXCERPT_LENGTH = 200;
@@ -301,4 +329,51 @@ function describeNetworkFailure(code: string | undefined, cause: unknown): strin
   return message === "terminated" ? "connection closed in the middle of the body" : `network error: ${message.slice(0, 100)}`;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? redactSecrets(v) : undefined);
+/** Longest error type or message taken from a body: a 50 MB message must not become a 50 MB `err.message`. */
+const MESSAGE_LENGTH = 500;
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v !== "" ? redactSecrets(v.length > MESSAGE_LENGTH ? `${v.slice(0, MESSAGE_LENGTH)}…` : v) : undefined;
+
+/** Secrets shorter than this are not cut out of text: they would match ordinary words. */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * `body` (text or parsed JSON) with every one of `secrets` cut out: as sent, and as a server
+ * writes it inside JSON (escaped quotes, `\u00e4`), so a password Keystone echoes is caught
+ * in the raw text and again after parsing.
+ */
+export function redactKnownIn(body: unknown, secrets: readonly string[]): unknown {
+  const known = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  if (known.length === 0 || body === null || body === undefined) return body;
+  if (typeof body === "string") return redactKnownText(body, known);
+  try {
+    return JSON.parse(redactKnownText(JSON.stringify(body), known.flatMap((s) => [JSON.stringify(s).slice(1, -1)])));
+  } catch {
+    return "[body not shown]";
+  }
+}
+
+function redactKnownText(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) {
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), asciiEscaped(secret)])) text = text.split(form).join("[REDACTED]");
+  }
+  return text;
+}
+
+/** How Python's `json.dumps` (Keystone, Neutron) writes `s` inside a JSON string: non-ASCII as `\uXXXX`. */
+function asciiEscaped(s: string): string {
+  return JSON.stringify(s).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * A stand-in for an error that must not be kept as it is: same name and code, its message cut to
+ * 300 characters with `secrets` removed. (fetch's invalid-header TypeError quotes the value.)
+ */
+export function sanitizedCause(error: unknown, secrets: readonly string[]): Error {
+  const { name, message, code } = (typeof error === "object" && error !== null ? error : { message: String(error) }) as { name?: unknown; message?: unknown; code?: unknown };
+  const text = redactKnownText(typeof message === "string" ? message.slice(0, 300) : "", secrets.filter((s) => s.length >= MIN_SECRET_LENGTH));
+  const copy = new Error(redactSecrets(text));
+  copy.name = typeof name === "string" ? name : "Error";
+  if (typeof code === "string") Object.assign(copy, { code });
+  return copy;
+}

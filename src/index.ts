@@ -1,50 +1,37 @@
-// Public surface: re-exports only.
+// Public surface: what users call and the types they name. Re-exports only; each name is listed in README ("Public names").
 export { createVpnaasClient, type VpnaasClient } from "./client";
-export { createVpnaasCoreClient, type VpnaasClientOptions, type VpnaasCoreClient } from "./core-client";
+export { createVpnaasCoreClient, type VpnaasCoreClient } from "./core-client";
+export type { VpnaasClientOptions } from "./pipeline";
+export type { CallOptions } from "./call";
+export type { GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 export { akskAuth, type AkSkAuthOptions } from "./auth/aksk";
 export { keystoneAuth, type KeystoneAuthOptions } from "./auth/keystone";
-export type { CatalogService } from "./auth/keystone-token-provider";
-export { akskSigner, formatSdkDate, signAkSk, type AkSkRequest, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
-export type { AuthContext, AuthenticatedFetch, AuthStrategy } from "./auth/strategy";
 export { tokenAuth, type TokenSource } from "./auth/token";
+export type { AuthStrategy } from "./auth/strategy";
+export { akskSigner, formatSdkDate, signAkSk, type AkSkRequest, type AkSkSignature, type AkSkSigningInput } from "./auth/sign-aksk";
+export { RETRY_DEFAULTS, type RetrySettings, type TimeoutSettings } from "./retry-policy";
+export type { RetryEvent } from "./retry";
+export type { RetryClock } from "./clock";
 export {
-  decideRetry,
-  isRetryableStatus,
-  parseRetryAfterMs,
-  RETRY_DEFAULTS,
-  withRetry,
-  type AttemptOutcome,
-  type RetryClock,
-  type RetryDecision,
-  type RetryEvent,
-  type RetryInput,
-  type RetryOptions,
-  type RetrySettings,
-  type TimeoutSettings,
-} from "./retry";
-export type { Fetch, TransportContext } from "./call";
-export type { OutgoingRequest, Send } from "./request";
-export type { CallOptions, GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";
-export {
-  EXCERPT_LENGTH,
   isApiError,
   isAuthError,
   isNetworkError,
-  isTimeoutError,
+  isRedirectError,
   isResponseError,
+  isTimeoutError,
   isValidationError,
   isVpnaasError,
   redactHeaders,
-  redactSecrets,
   VpnaasApiError,
   VpnaasAuthError,
-  VpnaasNetworkError,
-  VpnaasTimeoutError,
   VpnaasError,
+  VpnaasNetworkError,
+  VpnaasRedirectError,
   VpnaasResponseError,
+  VpnaasTimeoutError,
   VpnaasValidationError,
-  type FailedRequest,
   type HttpExchange,
+  type FailedRequest,
   type RedactedRequest,
   type TimeoutKind,
 } from "./errors";

@@ -1,19 +1,7 @@
-import { callJson } from "./call";
-import type { RetryingSend } from "./retry";
+import { type CallOptions, callJson } from "./call";
+import type { ClientStack } from "./pipeline";
 import type { IpsecSiteConnection, IpsecSiteConnectionField, paths, ResponseBody } from "./types";
 import { optionalFields, requireUuid } from "./validation";
-
-/** Per-call options of every operation. */
-export interface CallOptions {
-  /** Aborts the call, also during a wait between retries; the promise then rejects with a `VpnaasTimeoutError` of kind `aborted`. */
-  signal?: AbortSignal;
-  /**
-   * Retry this call even if its method is not idempotent (POST). Only for requests that are safe
-   * to repeat, e.g. because the server deduplicates them. Default `false`. Idempotent methods (GET,
-   * HEAD, OPTIONS, PUT, DELETE) are always retried, unless the client has `retry: false`.
-   */
-  retryNonIdempotent?: boolean;
-}
 
 export interface GetIpsecSiteConnectionOptions<F extends IpsecSiteConnectionField = IpsecSiteConnectionField> extends CallOptions {
   /** Return only these attributes (sent as `?fields=a&fields=b`); the result type narrows to them. */
@@ -50,14 +38,13 @@ const CONNECTION_PATH = "/v2.0/vpn/ipsec-site-connections/{connection_id}" satis
  * through openapi-fetch: the path is the spec's, the id a validated UUID (nothing to escape),
  * `fields` repeated as Neutron and openapi-fetch's default serializer write it.
  */
-export function ipsecSiteConnectionOperations(send: RetryingSend, baseUrl: string, headers: Record<string, string>): IpsecSiteConnectionOperations {
+export function ipsecSiteConnectionOperations(stack: ClientStack): IpsecSiteConnectionOperations {
   return {
     async getIpsecSiteConnection(connectionId: string, options: GetIpsecSiteConnectionOptions = {}) {
       const path = CONNECTION_PATH.replace("{connection_id}", requireUuid("connectionId", connectionId));
       const fields = optionalFields(options.fields);
       const query = fields ? `?${fields.map((f) => `fields=${encodeURIComponent(f)}`).join("&")}` : "";
-      const request = { method: "GET", url: baseUrl + path + query, headers: { ...headers }, body: null };
-      return callJson<Envelope["ipsec_site_connection"]>(send, request, "ipsec_site_connection", options);
+      return callJson<Envelope["ipsec_site_connection"]>(stack, { method: "GET", path: path + query }, "ipsec_site_connection", options);
     },
   } as IpsecSiteConnectionOperations;
 }

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { createVpnaasClient, isAuthError, isValidationError, keystoneAuth, type KeystoneAuthOptions, type VpnaasAuthError } from "../src";
 import { KeystoneTokenProvider } from "../src/auth/keystone-token-provider";
-import { fromRequest, initOf } from "../src/request";
+import { fromRequest } from "../src/request";
+import { authStack } from "./helpers/faults";
 import { connectionBody, connectionId, connectionPath, renderings } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 import { APP_SECRET, PASSWORD, passwordOptions, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
@@ -222,10 +223,10 @@ describe("keystoneAuth: caching and refresh", () => {
   });
 
   test("resends the same body after a 401 (a Request body is single-use)", async () => {
-    const send = keystoneAuth(password()).wrap((r, signal) => fetch(r.url, initOf(r, signal)), { allowInsecureHttp: true });
+    const send = authStack(keystoneAuth(password()));
     keystone.revoked.add("tok-1");
     const body = JSON.stringify({ ipsec_site_connection: { name: "vpn-é" } });
-    const response = await send(await fromRequest(new Request(`${api.url}/v2.0/vpn/ipsec-site-connections`, { method: "POST", headers: { "Content-Type": "application/json" }, body })));
+    const { response } = await send(await fromRequest(new Request(`${api.url}/v2.0/vpn/ipsec-site-connections`, { method: "POST", headers: { "Content-Type": "application/json" }, body })));
     expect(response.status).toBe(200);
     expect(api.requests.map((r) => [r.headers["x-auth-token"], r.body])).toEqual([["tok-1", body], ["tok-2", body]]);
   });

@@ -1,6 +1,9 @@
 import { createVpnaasClient, VpnaasAuthError, VpnaasNetworkError } from "../src";
-import type { TransportContext } from "../src/call";
-import { type AttemptOutcome, decideRetry, parseRetryAfterMs, realClock, RETRY_DEFAULTS, type RetryClock, type RetryInput, withRetry } from "../src/retry";
+import { realClock, type RetryClock } from "../src/clock";
+import { type Next, stack } from "../src/request";
+import { retryLayer, type RetryOptions } from "../src/retry";
+import { type AttemptOutcome, decideRetry, parseRetryAfterMs, RETRY_DEFAULTS, type RetryInput } from "../src/retry-policy";
+import { outgoing } from "./helpers/faults";
 
 const NOW = Date.parse("2026-11-28T12:00:00Z");
 const settings = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -55,7 +58,11 @@ describe("decideRetry", () => {
     ["takes Retry-After seconds on a 429", input(status(429, "7")), 7000],
     ["takes Retry-After seconds on a 503", input(status(503, "2")), 2000],
     ["takes Retry-After as an HTTP-date", input(status(429, "Sat, 28 Nov 2026 12:00:05 GMT")), 5000],
-    ["waits 0 for an HTTP-date in the past", input(status(503, "Sat, 28 Nov 2026 11:00:00 GMT")), 0],
+    ["waits no less than the backoff for an HTTP-date in the past", input(status(503, "Sat, 28 Nov 2026 11:00:00 GMT")), 375],
+    ["waits no less than the backoff for Retry-After 0", input(status(429, "0")), 375],
+    ["waits no less than the backoff for a garbage date that Date.parse would take", input(status(429, "Tue 1")), 375],
+    ["grows the floor with the attempt: Retry-After 0 on the third attempt", input(status(429, "0"), { attempt: 3 }), 1500],
+    ["takes a Retry-After beyond what a timer holds (34 days) when there is no total limit", input(status(429, "3000000"), { remainingMs: Infinity }), 3_000_000_000],
     ["takes Retry-After beyond maxDelayMs", input(status(503, "30")), 30_000],
     ["ignores Retry-After on a 500", input(status(500, "7")), 375],
     ["ignores an invalid Retry-After", input(status(503, "soon")), 375],
@@ -114,26 +121,32 @@ describe("parseRetryAfterMs", () => {
     ["-1", undefined],
     ["2026-11-28", undefined],
     ["tomorrow", undefined],
+    ["Tue 1", undefined],
+    ["Sat, 28 Nov 2026", undefined],
+    ["Sat Nov 28 12:00:30 2026", 30_000],
   ])("reads %p as %p ms", (value, ms) => {
     expect(parseRetryAfterMs(value, NOW)).toBe(ms);
   });
 });
 
-describe("withRetry over a stub fetch", () => {
-  const instant: RetryClock = { sleep: async () => undefined, now: () => Date.now(), random: () => 0.5 };
+describe("the retry layer over a stub transport", () => {
+  const instant: RetryClock = { ...realClock, sleep: async () => undefined };
   const url = "http://127.0.0.1:9/v2.0/vpn/ipsec-site-connections";
-  const dnsFailure = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("getaddrinfo ENOTFOUND network.example"), { code: "ENOTFOUND" }) });
+  const retrying = (next: Next, options: RetryOptions = {}) => stack([retryLayer({ clock: instant, ...options })], next);
+  const dnsFailure = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("getaddrinfo EAI_AGAIN network.example"), { code: "EAI_AGAIN" }) });
+  const answer = (status: number) => ({ response: new Response(null, { status }), body: "{}" });
 
-  test("maps a DNS failure to a VpnaasNetworkError after retrying it, keeping the original as cause", async () => {
+  test("maps a transient DNS failure to a VpnaasNetworkError after retrying it, keeping the original as cause", async () => {
     const thrown: unknown[] = [];
-    const send = withRetry(async () => {
+    const send = retrying(async () => {
       const e = dnsFailure();
       thrown.push(e);
       throw e;
-    }, { clock: instant });
-    const error = (await send(new Request(url)).catch((e: unknown) => e)) as VpnaasNetworkError;
+    });
+    const error = (await send(outgoing(url)).catch((e: unknown) => e)) as VpnaasNetworkError;
     expect(error).toBeInstanceOf(VpnaasNetworkError);
-    expect(error.message).toBe(`GET ${url} failed: host name not found (DNS) (ENOTFOUND) (4 attempts); no retries left (maxRetries 3)`);
+    expect(error.message).toBe(`GET ${url} failed: DNS lookup failed temporarily (EAI_AGAIN) (4 attempts); no retries left (maxRetries 3)`);
+    expect(error.retryable).toBe(true);
     expect(error.cause).toBe(thrown[3]);
     expect(thrown).toHaveLength(4);
   });
@@ -141,25 +154,18 @@ describe("withRetry over a stub fetch", () => {
   test("passes an error of this package from a lower layer through unchanged, without retrying", async () => {
     const denied = new VpnaasAuthError("token request refused");
     let calls = 0;
-    const send = withRetry(async () => {
+    const send = retrying(async () => {
       calls++;
       throw denied;
-    }, { clock: instant });
-    await expect(send(new Request(url))).rejects.toBe(denied);
+    });
+    await expect(send(outgoing(url))).rejects.toBe(denied);
     expect(calls).toBe(1);
   });
 
-  test("passes a programming error through unchanged, without retrying", async () => {
-    const bug = new RangeError("bug");
-    const send = withRetry(async () => Promise.reject(bug), { clock: instant });
-    await expect(send(new Request(url))).rejects.toBe(bug);
-  });
-
-  test("reports attempts and the reason it stopped through the context", async () => {
-    const context: TransportContext = {};
-    const send = withRetry(async () => new Response("{}", { status: 503 }), { clock: instant, maxRetries: 2 });
-    expect((await send(new Request(url), context)).status).toBe(503);
-    expect(context).toEqual({ attempts: 3, stopReason: "no retries left (maxRetries 2)" });
+  test("reports attempts and the reason it stopped on the answer it hands up", async () => {
+    const send = retrying(async () => answer(503), { maxRetries: 2 });
+    const received = await send(outgoing(url));
+    expect([received.response.status, received.attempts, received.stopReason]).toEqual([503, 3, "no retries left (maxRetries 2)"]);
   });
 
   test("retry: false in the client means one attempt", async () => {
@@ -189,6 +195,23 @@ describe("realClock.sleep", () => {
     controller.abort(new Error("stop"));
     await expect(sleeping).rejects.toThrow("stop");
     expect(timers()).toBe(before);
+  });
+
+  test("honours a wait longer than one timer holds (2^31-1 ms), instead of firing at once", async () => {
+    jest.useFakeTimers();
+    try {
+      let done = false;
+      const sleeping = realClock.sleep(3_000_000_000, new AbortController().signal).then(() => (done = true));
+      await jest.advanceTimersByTimeAsync(2 ** 31 - 1);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(3_000_000_000 - (2 ** 31 - 1) - 1);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await sleeping;
+      expect(done).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test("rejects without starting a timer when already aborted", async () => {

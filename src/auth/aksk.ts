@@ -1,7 +1,7 @@
 import { VpnaasValidationError } from "../errors";
 import { hasNativeSha256 } from "./sha256";
 import { akskSigner, formatSdkDate, webCryptoAkskSigner } from "./sign-aksk";
-import { requireSecureUrl, type AuthStrategy } from "./strategy";
+import type { AuthStrategy } from "./strategy";
 
 export interface AkSkAuthOptions {
   /** The access key id (AK), e.g. from `HUAWEICLOUD_SDK_AK`. */
@@ -38,8 +38,7 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
   const sign = hasNativeSha256 || !globalThis.crypto?.subtle ? akskSigner(accessKey, secretKey) : webCryptoAkskSigner(accessKey, secretKey);
   return {
     kind: "aksk",
-    wrap: (next, { allowInsecureHttp }) => async (request, signal) => {
-      requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
+    layer: () => async (request, next) => {
       const { headers } = request;
       // A request sent again (a retry) still carries the last attempt's signature: never sign that.
       delete headers.authorization;
@@ -48,7 +47,7 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
       const signed = await sign({ method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate: formatSdkDate(new Date(now())) });
       headers["x-sdk-date"] = signed["X-Sdk-Date"];
       headers.authorization = signed.Authorization;
-      return next(request, signal);
+      return next(request);
     },
   };
 }

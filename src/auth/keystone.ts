@@ -1,7 +1,11 @@
-import { apiErrorOf } from "../call";
-import { redactHeaders, VpnaasAuthError, VpnaasValidationError } from "../errors";
+import { abortable } from "../abortable";
+import { isVpnaasError, redactHeaders, sanitizedCause, VpnaasAuthError, VpnaasNetworkError, VpnaasRedirectError, VpnaasTimeoutError, VpnaasValidationError } from "../errors";
+import { apiErrorOf, textOf } from "../exchange";
+import type { Next, OutgoingRequest, Received } from "../request";
+import { isTransientNetworkFailure } from "../retry-policy";
+import { requireSecureUrl } from "../secure-url";
 import { KeystoneTokenProvider, type CatalogService, type KeystoneToken } from "./keystone-token-provider";
-import { requireSecureUrl, type AuthenticatedFetch, type AuthStrategy } from "./strategy";
+import type { AuthLayer, AuthStrategy } from "./strategy";
 
 /**
  * Keystone v3 credentials, named as in `clouds.yaml` / `OS_*` (camelCased). Either a password
@@ -54,43 +58,60 @@ export interface KeystoneAuthOptions {
 export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
   const o = options ?? ({} as KeystoneAuthOptions);
   const tokensUrl = keystoneTokensUrl(o.authUrl);
-  const body = JSON.stringify(authRequestBody(o));
+  const body = utf8.encode(JSON.stringify(authRequestBody(o)));
   requireSecureUrl(tokensUrl, o.allowInsecureHttp === true, "keystoneAuth");
   const selection = { region: o.region, interface: (o.interface ?? "public").replace(/URL$/, "") };
+  const secrets = [o.password, o.applicationCredentialSecret].filter((s): s is string => typeof s === "string");
 
   return {
     kind: "keystone",
-    discoversBaseUrl: true,
-    wrap(next, { allowInsecureHttp }) {
+    layer({ transport, ownRequestTimeoutMs }) {
       const provider = new KeystoneTokenProvider(
         async (): Promise<KeystoneToken> => {
-          // Straight to `next`: the token request never goes through an auth layer.
-          const response = await next({ method: "POST", url: tokensUrl, headers: { accept: "application/json", "content-type": "application/json" }, body: utf8.encode(body) });
-          return readToken(response, tokensUrl, (o.now ?? Date.now)(), [o.password, o.applicationCredentialSecret]);
+          // Straight to the transport: the token request is never authenticated, retried or redirected.
+          // One request may serve many calls, so it has its own bound rather than one caller's signal.
+          const request: OutgoingRequest = { method: "POST", url: tokensUrl, headers: { accept: "application/json", "content-type": "application/json" }, body, read: "text" };
+          const received = await sendOwnRequest(transport, request, ownRequestTimeoutMs, secrets);
+          return readToken(received, tokensUrl, (o.now ?? Date.now)(), secrets);
         },
         { now: o.now, refreshBeforeExpiryMs: o.refreshBeforeExpiryMs },
       );
-      const send: AuthenticatedFetch = async (request, signal) => {
-        requireSecureUrl(request.url, allowInsecureHttp, "createVpnaasClient");
-        const token = await provider.get();
+      const layer: AuthLayer = async (request, next) => {
+        const token = await abortable(provider.get(), request.signal);
         request.headers["x-auth-token"] = token.value;
-        const first = await next(request, signal);
-        if (first.status !== 401) return first;
-        await first.body?.cancel();
-        const fresh = await provider.refresh(token);
+        const first = await next(request);
+        if (first.response.status !== 401) return first;
+        const fresh = await abortable(provider.refresh(token), request.signal);
         request.headers["x-auth-token"] = fresh.value;
-        const second = await next(request, signal);
-        if (second.status !== 401) return second;
-        const cause = await apiErrorOf(request.method, request.url, second, [token.value, fresh.value]);
+        const second = await next(request);
+        if (second.response.status !== 401) return second;
+        const cause = apiErrorOf(request.method, request.url, second, [token.value, fresh.value, ...Object.values(request.headers)]);
         throw new VpnaasAuthError(`${cause.message}, again after a fresh Keystone token; check the user's roles on the project`, {
           cause,
           request: { method: request.method, url: request.url, headers: redactHeaders(Object.entries(request.headers)) },
         });
       };
-      send.discoverBaseUrl = async () => networkEndpoint((await provider.get()).catalog, selection);
-      return send;
+      layer.discoverEndpoint = async (signal) => networkEndpoint((await abortable(provider.get(), signal)).catalog, selection);
+      return layer;
     },
   };
+}
+
+/**
+ * Sends a strategy's own request within `timeoutMs`, every failure a {@link VpnaasError} that
+ * names the request (not retried: the call waiting for it fails, and the next call tries again).
+ */
+async function sendOwnRequest(transport: Next, request: OutgoingRequest, timeoutMs: number, secrets: readonly string[]): Promise<Received> {
+  const started = Date.now();
+  const signal = AbortSignal.timeout(timeoutMs);
+  const failed = { method: request.method, url: request.url, attempts: 1 };
+  try {
+    return await transport({ ...request, signal });
+  } catch (error) {
+    if (signal.aborted) throw new VpnaasTimeoutError(failed, "timeoutMs", timeoutMs, Date.now() - started, signal.reason);
+    if (isVpnaasError(error)) throw error;
+    throw new VpnaasNetworkError(failed, sanitizedCause(error, secrets), isTransientNetworkFailure(error));
+  }
 }
 
 const utf8 = new TextEncoder();
@@ -148,14 +169,20 @@ export function authRequestBody(o: KeystoneAuthOptions): object {
   return body;
 }
 
-async function readToken(response: Response, tokensUrl: string, nowMs: number, secrets: Array<string | undefined>): Promise<KeystoneToken> {
+function readToken(received: Received, tokensUrl: string, nowMs: number, secrets: readonly string[]): KeystoneToken {
+  const { response } = received;
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get("location");
+    const to = location && URL.canParse(location, tokensUrl) ? new URL(location, tokensUrl) : undefined;
+    throw new VpnaasRedirectError({ method: "POST", url: tokensUrl }, response.status, to && `${to.origin}${to.pathname}`, "the token request carries the credentials and follows no redirect");
+  }
   if (!response.ok) {
-    const cause = await apiErrorOf("POST", tokensUrl, response, secrets);
+    const cause = apiErrorOf("POST", tokensUrl, received, secrets);
     const hint = response.status === 401 ? "; check the user name, password, domains and project (or the application credential)" : "";
     throw new VpnaasAuthError(`Keystone refused the token request: ${cause.message}${hint}`, { cause });
   }
   const value = response.headers.get("x-subject-token");
-  const text = await response.text();
+  const text = textOf(received.body);
   let parsed: { token?: { expires_at?: unknown; issued_at?: unknown; catalog?: unknown } } | undefined;
   try {
     parsed = JSON.parse(text);

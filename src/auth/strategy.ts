@@ -1,10 +1,18 @@
-import type { Send } from "../request";
-import { VpnaasValidationError } from "../errors";
+import type { Layer, Next } from "../request";
 
 /** What a strategy learns from the client that uses it. */
 export interface AuthContext {
-  /** The client's `allowInsecureHttp`: credentials may go to `http://` URLs. */
-  allowInsecureHttp: boolean;
+  /**
+   * The client's transport, below retries, redirects and auth: for a strategy's own requests
+   * (Keystone's token request), which must never be authenticated or redirected themselves.
+   */
+  transport: Next;
+  /**
+   * The bound of a strategy's own request when it is shared by several calls (one Keystone token
+   * request serves every call waiting for it, so no one caller's signal may end it): the client's
+   * `timeoutMs`, or 60 000 ms when that is `Infinity`.
+   */
+  ownRequestTimeoutMs: number;
 }
 
 /**
@@ -15,35 +23,19 @@ export interface AuthContext {
 export interface AuthStrategy {
   /** `"token"`, `"keystone"` or `"aksk"`. */
   readonly kind: string;
-  /** True when the strategy finds the API endpoint itself (Keystone's catalog), so `baseUrl` may be omitted. */
-  readonly discoversBaseUrl?: boolean;
-  /**
-   * Returns a layer that authenticates every request it is given (again on each call: a retry
-   * layer outside it re-signs and re-authenticates each attempt), sending through `next`. It sets
-   * its headers on the request in place, replacing those of an earlier attempt.
-   */
-  wrap(next: Send, context: AuthContext): AuthenticatedFetch;
-}
-
-/** An authenticating layer, plus endpoint discovery where the strategy can do it. */
-export interface AuthenticatedFetch extends Send {
-  /** The API endpoint found by authenticating (Keystone's catalog), when no `baseUrl` is given. */
-  discoverBaseUrl?: () => Promise<string>;
+  /** Returns the client's auth layer. The client calls it once, when it is created. */
+  layer(context: AuthContext): AuthLayer;
 }
 
 /**
- * Throws unless `url` is https, or http with the caller's explicit opt-in. Called before anything
- * secret is sent, so nothing is. It runs on every request, so the usual lowercase prefix is
- * accepted without parsing the URL.
+ * A layer that authenticates every request it is given (each attempt again: the retry layer sits
+ * above it, so tokens and signatures are fresh), setting its headers on the request in place.
+ * Every wait in it ends when `request.signal` (the attempt's) aborts.
  */
-export function requireSecureUrl(url: string, allowInsecureHttp: boolean, optInto: "createVpnaasClient" | "keystoneAuth"): void {
-  if (url.startsWith("https://") || (allowInsecureHttp && url.startsWith("http://"))) return;
-  const { protocol, host } = new URL(url);
-  if (protocol === "https:" || (protocol === "http:" && allowInsecureHttp)) return;
-  throw new VpnaasValidationError(
-    "allowInsecureHttp",
-    protocol === "http:"
-      ? `Refusing to send credentials over plain http:// to ${host}; use https, or pass allowInsecureHttp: true to ${optInto} for a local test cloud. Nothing was sent.`
-      : `Refusing to send credentials to a ${protocol} URL; only https (or http with allowInsecureHttp: true) is allowed. Nothing was sent.`,
-  );
+export interface AuthLayer extends Layer {
+  /**
+   * The API endpoint found by authenticating (Keystone's catalog), for a client without `baseUrl`:
+   * without a trailing `/` or `/v2.0`. The client calls it before a call's first attempt.
+   */
+  discoverEndpoint?: (signal: AbortSignal | undefined) => Promise<string>;
 }

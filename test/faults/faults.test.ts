@@ -16,10 +16,10 @@ import {
   type VpnaasNetworkError,
   type VpnaasResponseError,
   type VpnaasTimeoutError,
-  withRetry,
+  tokenAuth,
 } from "../../src";
 import { capture } from "../helpers/captures";
-import { fault, HTML_502, refusingUrl, script, startResettingServer, testTokenAuth } from "../helpers/faults";
+import { countingClock, fault, HTML_502, outgoing, refusingUrl, retryStack, script, startResettingServer } from "../helpers/faults";
 import { startServer, type TestServer } from "../helpers/http-server";
 
 const ok = capture("get-connection-200");
@@ -36,31 +36,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// Code under test runs in jest's sandbox and resolves `setTimeout` there; Node's own http and
-// fetch internals do not, so this sees exactly the timers of the client and of this file.
-const pendingTimers = new Set<unknown>();
-const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
-beforeAll(() => {
-  globalThis.setTimeout = ((run: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const timer = realSetTimeout(() => {
-      pendingTimers.delete(timer);
-      run(...args);
-    }, ms);
-    pendingTimers.add(timer);
-    return timer;
-  }) as typeof setTimeout;
-  globalThis.clearTimeout = ((timer: Parameters<typeof clearTimeout>[0]) => {
-    pendingTimers.delete(timer);
-    realClearTimeout(timer);
-  }) as typeof clearTimeout;
-});
-afterAll(() => {
-  globalThis.setTimeout = realSetTimeout;
-  globalThis.clearTimeout = realClearTimeout;
-});
+// Every timer of the client (attempt limits, backoff sleeps) goes through its clock: this one
+// counts them, and no test may leave one running.
+let clock = countingClock();
 afterEach(async () => {
-  await new Promise((done) => realSetTimeout(done, 30)); // lets this file's own short timers (≤ 20 ms) run
-  expect(pendingTimers.size).toBe(0);
+  await new Promise((done) => setTimeout(done, 30)); // lets this file's own short timers (≤ 20 ms) run
+  expect(clock.pending()).toBe(0);
+  clock = countingClock();
 });
 beforeEach(() => {
   server.requests.length = 0;
@@ -72,7 +54,9 @@ beforeEach(() => {
 const client = (options: Partial<VpnaasClientOptions> = {}) =>
   createVpnaasClient({
     baseUrl: server.url,
-    fetch: testTokenAuth((request) => fetch(request), () => `token-${++tokensIssued}`),
+    auth: tokenAuth(() => `token-${++tokensIssued}`),
+    allowInsecureHttp: true,
+    clock,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     timeoutMs: 1000,
     totalTimeoutMs: 3000,
@@ -104,6 +88,7 @@ function instantClock(): RetryClock & { slept: number[] } {
       slept.push(ms);
       skewMs += ms;
     },
+    setTimer: (run, ms) => clock.setTimer(run, ms),
     now: () => Date.now() + skewMs,
     random: () => 0.5,
   };
@@ -140,13 +125,13 @@ describe("transient server errors", () => {
 });
 
 describe("Retry-After", () => {
-  const transport = (clock: RetryClock) => withRetry(testTokenAuth((request) => fetch(request), () => "t") as never, { clock, totalTimeoutMs: 60_000 });
+  const transport = (clock: RetryClock) => retryStack({ clock, totalTimeoutMs: 60_000 });
 
   test("429 with Retry-After in seconds waits that long instead of the backoff", async () => {
     script(server, fault.json(429, neutronError("OverLimit"), { "Retry-After": "7" }), fault.json(200, okBody));
     const clock = instantClock();
-    const { value, ms } = await run(() => transport(clock)(new Request(`${server.url}${path}`)));
-    expect(value?.status).toBe(200);
+    const { value, ms } = await run(() => transport(clock)(outgoing(`${server.url}${path}`)));
+    expect(value?.response.status).toBe(200);
     expect(clock.slept).toEqual([7000]);
     expect(server.requests).toHaveLength(2);
     expect(ms).toBeLessThan(500);
@@ -156,8 +141,8 @@ describe("Retry-After", () => {
     const at = new Date(Date.now() + 10_000).toUTCString();
     script(server, fault.json(429, neutronError("OverLimit"), { "Retry-After": at }), fault.json(200, okBody));
     const clock = instantClock();
-    const { value, ms } = await run(() => transport(clock)(new Request(`${server.url}${path}`)));
-    expect(value?.status).toBe(200);
+    const { value, ms } = await run(() => transport(clock)(outgoing(`${server.url}${path}`)));
+    expect(value?.response.status).toBe(200);
     expect(clock.slept).toHaveLength(1);
     expect(clock.slept[0]).toBeGreaterThan(8000);
     expect(clock.slept[0]).toBeLessThanOrEqual(10_000);
@@ -355,19 +340,19 @@ describe("with an auth layer under the retry layer", () => {
 
 describe("non-idempotent methods", () => {
   const post = (retryNonIdempotent: boolean) =>
-    run(() => withRetry((request) => fetch(request), { baseDelayMs: 5 })(new Request(`${server.url}/v2.0/vpn/ipsec-site-connections`, { method: "POST", body: '{"x":1}' }), { retryNonIdempotent }));
+    run(() => retryStack({ baseDelayMs: 5, clock })(outgoing(`${server.url}/v2.0/vpn/ipsec-site-connections`, { method: "POST", body: '{"x":1}', retryNonIdempotent })));
 
   test("a POST that gets a 503 is not retried", async () => {
     script(server, fault.json(503, neutronError("ServiceUnavailable")), fault.json(201, okBody));
     const { value } = await post(false);
-    expect(value?.status).toBe(503);
+    expect(value?.response.status).toBe(503);
     expect(server.requests).toHaveLength(1);
   });
 
   test("a POST whose call opted in is retried, with its body sent again each time", async () => {
     script(server, fault.json(503, neutronError("ServiceUnavailable")), fault.json(201, okBody));
     const { value } = await post(true);
-    expect(value?.status).toBe(201);
+    expect(value?.response.status).toBe(201);
     expect(server.requests.map((r) => r.body)).toEqual(['{"x":1}', '{"x":1}']);
   });
 });

@@ -1,5 +1,9 @@
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
-import type { Fetch } from "../../src/call";
+import type { AuthStrategy } from "../../src/auth/strategy";
+import { type RetryClock, realClock } from "../../src/clock";
+import { type Layer, type OutgoingRequest, type Received, stack } from "../../src/request";
+import { retryLayer, type RetryOptions } from "../../src/retry";
+import { fetchTransport } from "../../src/transport";
 import { type Handler, sendJson, type TestServer } from "./http-server";
 
 /** Answers the n-th request (from 0) with `steps[n]`, and every later one with the last step. */
@@ -35,18 +39,47 @@ export const fault = {
 /** An HTML error page as a proxy in front of Neutron sends it. */
 export const HTML_502 = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
 
-/**
- * A minimal stand-in for the auth layer, for tests only: sets `X-Auth-Token` from `token()`,
- * asked again on every attempt, as the real token auth does. Called like `fetch(input, init)`
- * (the client passes each attempt's signal in `init`).
- */
-export function testTokenAuth(next: Fetch, token: () => string): typeof fetch {
-  return ((input: RequestInfo | URL, init?: RequestInit) => {
-    const signed = new Request(input, init);
-    signed.headers.set("X-Auth-Token", token());
-    return next(signed);
-  }) as typeof fetch;
+/** The real clock, counting the timers and sleeps it has running: a client must leave none behind. */
+export function countingClock(): RetryClock & { pending: () => number } {
+  let pending = 0;
+  return {
+    pending: () => pending,
+    now: realClock.now,
+    random: realClock.random,
+    setTimer(run, ms) {
+      pending++;
+      let done = false;
+      const finish = () => {
+        if (!done) (done = true), pending--;
+      };
+      const cancel = realClock.setTimer(() => (finish(), run()), ms);
+      return () => (finish(), cancel());
+    },
+    async sleep(ms, signal) {
+      pending++;
+      try {
+        await realClock.sleep(ms, signal);
+      } finally {
+        pending--;
+      }
+    },
+  };
 }
+
+/** A retry layer (and `layers` under it) over the real transport and `fetch`: the client's stack without a client. */
+export function retryStack(options: RetryOptions, ...layers: Layer[]): (request: OutgoingRequest) => Promise<Received> {
+  return stack([retryLayer(options), ...layers], fetchTransport(fetch));
+}
+
+/** An {@link OutgoingRequest} for `url`, read as text. */
+export const outgoing = (url: string, init: { method?: string; body?: string; headers?: Record<string, string>; retryNonIdempotent?: boolean } = {}): OutgoingRequest => ({
+  method: init.method ?? "GET",
+  url,
+  headers: init.headers ?? {},
+  body: init.body === undefined ? null : new TextEncoder().encode(init.body),
+  read: "text",
+  retryNonIdempotent: init.retryNonIdempotent,
+});
 
 /** A raw TCP server on 127.0.0.1 that resets every connection once the request's first bytes arrive. */
 export async function startResettingServer(): Promise<{ url: string; connections: () => number; close(): Promise<void> }> {
@@ -78,4 +111,10 @@ export async function refusingUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((done) => server.close(() => done()));
   return `http://127.0.0.1:${port}`;
+}
+
+/** `strategy`'s auth layer over the real transport: the client's stack without retries or redirects. */
+export function authStack(strategy: AuthStrategy): (request: OutgoingRequest) => Promise<Received> {
+  const transport = fetchTransport(fetch);
+  return stack([strategy.layer({ transport, ownRequestTimeoutMs: 10_000 })], transport);
 }

@@ -1,0 +1,65 @@
+import { VpnaasResponseError } from "./errors";
+import { exchangeOf } from "./exchange";
+import type { Next, OutgoingRequest, Received } from "./request";
+
+/** Largest response body read, by default: far above any VPNaaS answer (a page of 1,000 connections is ~1 MiB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The bottom of every client's stack: the one place a request becomes `fetch(url, init)`. It
+ * never follows a redirect itself (`redirect: "manual"`): the redirect layer above decides, so a
+ * credential cannot ride a redirect to another origin. It reads the whole body within the
+ * attempt's signal, and at most `maxResponseBytes` of it.
+ */
+export function fetchTransport(fetch: typeof globalThis.fetch, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES): Next {
+  return async (request) => {
+    const { signal } = request;
+    const response = await fetch(request.url, { ...request.init, method: request.method, headers: request.headers, body: request.body, redirect: "manual", signal });
+    if (response.body === null) return { response, body: null };
+    if (!signal) return { response, body: await readBody(request, response, maxResponseBytes) };
+    // Undici fails the body stream itself when the signal aborts; this also covers a fetch that does not.
+    let onAbort: (() => void) | undefined;
+    try {
+      const body = await new Promise<Received["body"]>((resolve, reject) => {
+        onAbort = () => reject(signal.reason);
+        if (signal.aborted) return onAbort();
+        signal.addEventListener("abort", onAbort, { once: true });
+        readBody(request, response, maxResponseBytes).then(resolve, reject);
+      });
+      return { response, body };
+    } finally {
+      signal.removeEventListener("abort", onAbort!);
+    }
+  };
+}
+
+async function readBody(request: OutgoingRequest, response: Response, maxBytes: number): Promise<string | Uint8Array<ArrayBuffer>> {
+  const declared = response.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw await tooLarge(request, response, maxBytes, `declares ${declared} bytes`);
+  // With a declared length within the limit, undici reads exactly that much: the fast path.
+  if (declared !== null && /^\d+$/.test(declared)) {
+    return request.read === "text" ? response.text() : new Uint8Array(await response.arrayBuffer());
+  }
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    length += chunk.value.byteLength;
+    if (length > maxBytes) throw await tooLarge(request, response, maxBytes, `went past it`, reader);
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return request.read === "text" ? new TextDecoder().decode(bytes) : bytes;
+}
+
+async function tooLarge(request: OutgoingRequest, response: Response, maxBytes: number, what: string, reader?: ReadableStreamDefaultReader<Uint8Array>): Promise<VpnaasResponseError> {
+  // Stop the download: the rest is never read.
+  await (reader ? reader.cancel() : response.body?.cancel())?.catch(() => undefined);
+  const problem = `the body ${what}, over maxResponseBytes ${maxBytes}; the rest was not read`;
+  return new VpnaasResponseError(exchangeOf(request.method, request.url, { response }), problem, "", response.headers.get("content-type") ?? undefined);
+}
