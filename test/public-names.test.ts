@@ -1,0 +1,37 @@
+// The package root exports exactly the names README's "Public names" lists: nothing internal leaks.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+const root = resolve(__dirname, "..");
+const section = (text: string, heading: string) => text.slice(text.indexOf(`## ${heading}`), text.indexOf("\n## ", text.indexOf(`## ${heading}`) + 3));
+
+/** Every name `src/index.ts` re-exports, values and types alike. */
+function exportedNames(file: string): string[] {
+  const source = readFileSync(resolve(root, file), "utf8");
+  return [...source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)]
+    .flatMap((m) => m[1]!.split(","))
+    .map((name) => name.replace(/\btype\b/, "").trim())
+    .filter(Boolean)
+    .sort();
+}
+
+describe("the public surface", () => {
+  const readme = readFileSync(resolve(root, "README.md"), "utf8");
+  const listed = section(readme, "Public names");
+  const rootPart = listed.slice(0, listed.indexOf("`vpnaas-sdk/strategy`"));
+  const named = (text: string) => [...new Set([...text.matchAll(/`([A-Za-z_][\w]*)`/g)].map((m) => m[1]!))].sort();
+
+  test("README lists every name of the package root, and the root exports nothing else", () => {
+    expect(named(rootPart).filter((n) => n !== "vpnaas")).toEqual(exportedNames("src/index.ts"));
+  });
+
+  test("vpnaas-sdk/strategy exports the seam's types as README lists them", () => {
+    const strategyPart = listed.slice(listed.indexOf("`vpnaas-sdk/strategy`"), listed.indexOf("`vpnaas-sdk/node`"));
+    expect(named(strategyPart)).toEqual(exportedNames("src/strategy.ts"));
+  });
+
+  test("the runtime exports of the root are all listed", async () => {
+    const runtime = Object.keys(await import("../src")).sort();
+    expect(runtime.filter((n) => !named(rootPart).includes(n))).toEqual([]);
+  });
+});
