@@ -13,3 +13,30 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
   return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
 }
+
+/**
+ * A signal that aborts when `caller` does, or after `limitMs` with a `TimeoutError` named after
+ * `limit`, and the function that lets go of the timer and the listener. With neither a finite
+ * limit nor a caller there is nothing that could abort, and no signal.
+ */
+export function limitSignal(
+  caller: AbortSignal | undefined,
+  limitMs: number,
+  limit: string,
+  setTimer: (run: () => void, ms: number) => () => void,
+): { signal: AbortSignal | undefined; release: () => void } {
+  const timed = Number.isFinite(limitMs);
+  if (!timed && !caller) return { signal: undefined, release: () => undefined };
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(caller!.reason);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener("abort", onAbort, { once: true });
+  const cancel = timed ? setTimer(() => controller.abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
+  return {
+    signal: controller.signal,
+    release: () => {
+      cancel?.();
+      caller?.removeEventListener("abort", onAbort);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { abortable } from "./abortable";
+import { abortable, limitSignal } from "./abortable";
 import type { AuthLayer, AuthStrategy } from "./auth/strategy";
 import { type RetryClock, realClock } from "./clock";
 import { isVpnaasError, type TimeoutKind, VpnaasTimeoutError } from "./errors";
@@ -90,7 +90,7 @@ export function clientStack(options: VpnaasClientOptions, checkBaseUrl: (value: 
     const endpoint = async (signal: AbortSignal | undefined, startedMs: number, path: string) => {
       const remainingMs = startedMs + totalTimeoutMs - clock.now();
       const limit = remainingMs < timeoutMs ? { kind: "totalTimeoutMs", ms: remainingMs } as const : { kind: "timeoutMs", ms: timeoutMs } as const;
-      const url = checkBaseUrl(await withinLimit((s) => discover(s), signal, limit, clock, { method: "GET", url: `${path} (finding the endpoint in the Keystone catalog)`, startedMs }));
+      const url = checkBaseUrl(await withinLimit(discover, signal, limit, clock, { method: "GET", url: `${path} (finding the endpoint in the Keystone catalog)`, startedMs }));
       requireSecureUrl(url, allowInsecureHttp, "createVpnaasClient");
       return url;
     };
@@ -101,27 +101,22 @@ export function clientStack(options: VpnaasClientOptions, checkBaseUrl: (value: 
   return { endpoint: baseUrl, headers, send, clock };
 }
 
-/** Runs `task` with a signal that aborts after `limitMs` or when `signal` does; a limit is a {@link VpnaasTimeoutError}. */
+/** Runs `task` with a signal that aborts after `limit` or when `signal` does; running out is a {@link VpnaasTimeoutError}. */
 async function withinLimit<T>(
-  task: (signal: AbortSignal) => Promise<T>,
-  signal: AbortSignal | undefined,
+  task: (signal: AbortSignal | undefined) => Promise<T>,
+  caller: AbortSignal | undefined,
   limit: { kind: TimeoutKind; ms: number },
   clock: RetryClock,
   what: { method: string; url: string; startedMs: number },
 ): Promise<T> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal!.reason);
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const cancel = Number.isFinite(limit.ms) ? clock.setTimer(() => controller.abort(new DOMException(`${limit.kind} ${limit.ms} ms`, "TimeoutError")), Math.max(0, limit.ms)) : undefined;
+  const { signal, release } = limitSignal(caller, limit.ms, limit.kind, clock.setTimer);
   try {
-    if (signal?.aborted) throw signal.reason;
-    return await abortable(task(controller.signal), controller.signal);
+    return await abortable(task(signal), signal);
   } catch (error) {
-    if (isVpnaasError(error) || !(controller.signal.aborted || signal?.aborted)) throw error;
-    const kind = signal?.aborted ? "aborted" : limit.kind;
-    throw new VpnaasTimeoutError({ method: what.method, url: what.url, attempts: 0 }, kind, kind === "aborted" ? undefined : limit.ms, clock.now() - what.startedMs, signal?.aborted ? signal.reason : controller.signal.reason);
+    if (isVpnaasError(error) || !signal?.aborted) throw error;
+    const kind = caller?.aborted ? "aborted" : limit.kind;
+    throw new VpnaasTimeoutError({ method: what.method, url: what.url, attempts: 0 }, kind, kind === "aborted" ? undefined : limit.ms, clock.now() - what.startedMs, signal.reason);
   } finally {
-    cancel?.();
-    signal?.removeEventListener("abort", onAbort);
+    release();
   }
 }

@@ -1,3 +1,4 @@
+import { limitSignal } from "./abortable";
 import { type RetryClock, realClock } from "./clock";
 import { type FailedRequest, isVpnaasError, networkErrorCode, sanitizedCause, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 import { isRetryableStatus } from "./exchange";
@@ -123,12 +124,7 @@ export function resolveRetryOptions(options: RetrySettings & TimeoutSettings): R
  * caller's signal) no signal is passed at all: following one is a measurable part of each `fetch`.
  */
 async function sendOnce(next: Next, request: OutgoingRequest, caller: AbortSignal | undefined, clock: RetryClock, limitMs: number, limit: TimeoutKind): Promise<Attempt> {
-  const timed = Number.isFinite(limitMs);
-  const controller = timed || caller ? new AbortController() : undefined;
-  const signal = controller?.signal;
-  const onAbort = () => controller!.abort(caller!.reason);
-  caller?.addEventListener("abort", onAbort, { once: true });
-  const cancelTimer = timed ? clock.setTimer(() => controller!.abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), limitMs) : undefined;
+  const { signal, release } = limitSignal(caller, limitMs, limit, clock.setTimer);
   try {
     if (caller?.aborted) throw caller.reason;
     return await next({ ...request, signal });
@@ -138,7 +134,6 @@ async function sendOnce(next: Next, request: OutgoingRequest, caller: AbortSigna
     if (isVpnaasError(error)) throw error;
     return { failure: isTransientNetworkFailure(error) ? "network" : "fatal", error };
   } finally {
-    cancelTimer?.();
-    caller?.removeEventListener("abort", onAbort);
+    release();
   }
 }
