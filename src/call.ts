@@ -1,4 +1,4 @@
-import { VpnaasResponseError } from "./errors";
+import { sanitizedCause, VpnaasResponseError } from "./errors";
 import { apiErrorOf, exchangeOf, textOf } from "./exchange";
 import type { ClientStack } from "./pipeline";
 import type { OutgoingRequest, Received } from "./request";
@@ -57,25 +57,27 @@ export async function send(stack: ClientStack, call: OperationRequest, options: 
 export async function callJson<T>(stack: ClientStack, call: OperationRequest, key: string, options: CallOptions = {}): Promise<T> {
   const { request, received } = await send(stack, call, options);
   const { response } = received;
-  if (!response.ok) throw apiErrorOf(request.method, request.url, received, Object.values(request.headers));
+  const sent = () => Object.values(request.headers);
+  if (!response.ok) throw apiErrorOf(request.method, request.url, received, sent());
 
   const text = textOf(received.body);
   // Only an error needs the exchange described: a success reads no more headers than it must.
   const exchange = () => exchangeOf(request.method, request.url, received);
   const contentType = response.headers.get("content-type") ?? undefined;
   if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new VpnaasResponseError(exchange(), "expected a JSON body", text, contentType);
+    throw new VpnaasResponseError(exchange(), "expected a JSON body", text, contentType, undefined, sent());
   }
   if (text === "") throw new VpnaasResponseError(exchange(), "the body is empty where JSON was expected", text, contentType);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new VpnaasResponseError(exchange(), "the body is not valid JSON (truncated?)", text, contentType, cause);
+    // V8's SyntaxError quotes the text: keep a redacted copy.
+    throw new VpnaasResponseError(exchange(), "the body is not valid JSON (truncated?)", text, contentType, sanitizedCause(cause, sent()), sent());
   }
   const member = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[key] : undefined;
   if (typeof member !== "object" || member === null || Array.isArray(member)) {
-    throw new VpnaasResponseError(exchange(), `the JSON body has no "${key}" object`, text, contentType);
+    throw new VpnaasResponseError(exchange(), `the JSON body has no "${key}" object`, text, contentType, undefined, sent());
   }
   return member as T;
 }

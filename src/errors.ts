@@ -102,8 +102,9 @@ export class VpnaasResponseError extends AnsweredExchangeError {
   readonly contentType: string | undefined;
   /** At most {@link EXCERPT_LENGTH} characters of the body, secrets redacted. */
   readonly excerpt: string;
-  constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown) {
-    const shown = excerpt(body);
+  /** @param secrets what the client sent: cut out of the excerpt wherever the body echoes it. */
+  constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown, secrets: readonly string[] = []) {
+    const shown = excerpt(redactKnownIn(body, secrets));
     super(exchange, `: ${problem}` + (contentType ? ` (content-type ${contentType})` : "") + (shown ? `; body starts: ${shown}` : "; body is empty"), cause);
     this.contentType = contentType;
     this.excerpt = shown;
