@@ -6,6 +6,8 @@
  * Nothing secret is ever stored on an error: no request headers, no credentials, no request body,
  * and response text only as a short excerpt passed through {@link redactSecrets}.
  */
+import { excerptOf as excerpt, redactSecrets } from "./redaction";
+export { EXCERPT_LENGTH, redactHeaders, redactSecrets } from "./redaction";
 
 /** Common base. `cause` keeps the original error where there was one. */
 export class VpnaasError extends Error {
@@ -215,49 +217,6 @@ export const isNetworkError = (e: unknown): e is VpnaasNetworkError => nameOf(e)
 export const isTimeoutError = (e: unknown): e is VpnaasTimeoutError => nameOf(e) === "VpnaasTimeoutError";
 export const isAuthError = (e: unknown): e is VpnaasAuthError => nameOf(e) === "VpnaasAuthError";
 export const isResponseError = (e: unknown): e is VpnaasResponseError => nameOf(e) === "VpnaasResponseError";
-
-/** Longest body excerpt an error carries, in characters. */
-export const EXCERPT_LENGTH = 200;
-
-// JSON members whose values are secret wherever they appear (psk in a connection, password and
-// secret in Keystone auth bodies, tokens). The value may be cut off (truncated JSON), hence `"?`.
-const SECRET_MEMBER = /("(?:psk|password|secret|[a-z_]*_secret|token|[a-z_]*_token|sk)"\s*:\s*)"(?:[^"\\]|\\.)*"?/gi;
-
-/** Replaces the values of secret JSON members (psk, password, secret, token…) with `[REDACTED]`. */
-export function redactSecrets(text: string): string {
-  return text.replace(SECRET_MEMBER, '$1"[REDACTED]"');
-}
-
-// Headers whose whole value is a credential.
-const SECRET_HEADERS = new Set(["x-auth-token", "x-subject-token", "x-security-token", "cookie", "proxy-authorization"]);
-
-/**
- * Header names lowercased, credentials replaced: `x-auth-token: [REDACTED]`, and `authorization`
- * keeps its scheme, access key and signed header names but not its signature
- * (`SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]`).
- */
-export function redactHeaders(headers: Iterable<[string, string]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [rawName, value] of headers) {
-    const name = rawName.toLowerCase();
-    out[name] = SECRET_HEADERS.has(name)
-      ? "[REDACTED]"
-      : name === "authorization"
-        ? /^SDK-HMAC-SHA256 /i.test(value)
-          ? value.replace(/Signature=[^,\s]*/i, "Signature=[REDACTED]")
-          : `${value.split(" ")[0]} [REDACTED]`
-        : value;
-  }
-  return out;
-}
-
-function excerpt(body: unknown): string {
-  if (body === undefined || body === null || body === "") return "";
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  // Redact before cutting, so a cut cannot split a secret's member name from its value.
-  const redacted = redactSecrets(text).replace(/\s+/g, " ").trim();
-  return redacted.length > EXCERPT_LENGTH ? `${redacted.slice(0, EXCERPT_LENGTH)}…` : redacted;
-}
 
 function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: string } {
   if (typeof body !== "object" || body === null) return {};
