@@ -1,5 +1,6 @@
 import type { Fetch, TransportContext } from "./call";
 import { fromRequest, initOf, type OutgoingRequest, type ReadBody, readBytes, type Received, type Send, toResponse } from "./request";
+import { describeValue } from "./describe-value";
 import { type FailedRequest, isVpnaasError, networkErrorCode, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 
 /** How often and how patiently a failed attempt is sent again. */
@@ -261,7 +262,7 @@ function resolveOptions(options: RetryOptions): Required<RetrySettings & Timeout
   const resolved: Required<RetrySettings & TimeoutSettings> = { ...RETRY_DEFAULTS };
   for (const [key, [valid, expected]] of Object.entries(OPTION_RULES) as [keyof typeof OPTION_RULES, (typeof OPTION_RULES)[keyof typeof OPTION_RULES]][]) {
     const value = options[key] ?? RETRY_DEFAULTS[key];
-    if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${JSON.stringify(value) ?? String(value)}.`);
+    if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${describeValue(value)}.`);
     resolved[key] = value;
   }
   return resolved;
