@@ -1,6 +1,6 @@
 import type { AuthStrategy } from "./auth/strategy";
 import { DISCOVERED_BASE_URL, withAuth } from "./auth/with-auth";
-import { VpnaasValidationError } from "./errors";
+import { checkEndpointUrl } from "./endpoint-url";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 import { headersOf, initOf } from "./request";
 import { type RetryEvent, type RetrySettings, type RetryingSend, retrying } from "./retry";
@@ -84,8 +84,5 @@ export function createVpnaasCoreClient(options: VpnaasClientOptions): VpnaasCore
 }
 
 function requireBaseUrl(baseUrl: unknown): string {
-  if (typeof baseUrl !== "string" || !URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    throw new VpnaasValidationError("baseUrl", `baseUrl must be an http(s) URL such as https://network.example.com:9696, got ${typeof baseUrl === "string" ? JSON.stringify(baseUrl) : typeof baseUrl}.`);
-  }
-  return baseUrl.replace(/\/+$/, "");
+  return checkEndpointUrl("baseUrl", baseUrl);
 }
