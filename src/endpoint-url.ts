@@ -5,12 +5,11 @@ import { limitText } from "./redaction";
 /** Which URL is checked: the client's `baseUrl`, keystoneAuth's `authUrl`, or the network endpoint of Keystone's catalog. */
 export type EndpointParameter = "baseUrl" | "authUrl" | "catalog endpoint";
 
-// How each rejection starts and ends, and the version suffix users often copy along: Neutron's
-// `/v2.0` (the operations add it), Keystone's `/v3` (the token request adds it).
-const RULES: Record<EndpointParameter, { intro: string; outro: string; version: string }> = {
-  baseUrl: { intro: "baseUrl must be an http(s) URL such as https://network.example.com:9696", outro: "Nothing was sent.", version: "/v2.0" },
-  authUrl: { intro: "keystoneAuth needs authUrl, an http(s) URL such as https://keystone.example.com:5000/v3", outro: "Nothing was sent.", version: "/v3" },
-  "catalog endpoint": { intro: "The Keystone catalog's network endpoint must be an http(s) URL", outro: "Pass baseUrl.", version: "/v2.0" },
+// How a rejection starts. It ends with "Nothing was sent." (for the catalog endpoint: "Pass baseUrl.").
+const INTRO: Record<EndpointParameter, string> = {
+  baseUrl: "baseUrl must be an http(s) URL such as https://network.example.com:9696",
+  authUrl: "keystoneAuth needs authUrl, an http(s) URL such as https://keystone.example.com:5000/v3",
+  "catalog endpoint": "The Keystone catalog's network endpoint must be an http(s) URL",
 };
 
 // How much of a URL a message shows at most.
@@ -31,9 +30,9 @@ const SHOWN_LENGTH = 100;
  * No error keeps the value in a property or `cause`.
  */
 export function checkEndpointUrl(parameter: EndpointParameter, value: unknown): string {
-  const { intro, outro, version } = RULES[parameter];
+  const catalog = parameter === "catalog endpoint";
   const refuse = (problem: string): never => {
-    throw new VpnaasValidationError(parameter === "catalog endpoint" ? "baseUrl" : parameter, `${intro}; ${problem}. ${outro}`);
+    throw new VpnaasValidationError(catalog ? "baseUrl" : parameter, `${INTRO[parameter]}; ${problem}. ${catalog ? "Pass baseUrl." : "Nothing was sent."}`);
   };
   if (typeof value !== "string") return refuse(`got ${describeValue(value)}`);
   // Shown up to a `?` or `#` (what follows may be a token), and not at all with an `@` in it:
@@ -48,11 +47,14 @@ export function checkEndpointUrl(parameter: EndpointParameter, value: unknown): 
   }
   // `host:9696` parses, as scheme `host:`; showing the value makes the missing https:// plain.
   if (url.protocol !== "https:" && url.protocol !== "http:") return refuse(`got ${shown()}`);
+  // What users copy along: Neutron's version (the operations add it), or Keystone's (the token request adds it).
+  const version = parameter === "authUrl" ? "/v3" : "/v2.0";
+  const where = limitText(url.origin + url.pathname, SHOWN_LENGTH);
   // href, not search and hash: those are "" for a bare `?` or `#`, which the URL still has.
-  if (/[?#]/.test(url.href)) return refuse(`got a URL with a query or fragment (${describeUrlSafely(value)}), which cannot be put in front of a path`);
+  if (/[?#]/.test(url.href)) return refuse(`got a URL with a query or fragment (${where}), which cannot be put in front of a path`);
   let path = url.pathname.replace(/\/+$/, "");
   if (path.endsWith(version)) path = path.slice(0, -version.length).replace(/\/+$/, "");
-  if (path.endsWith(version)) return refuse(`got a URL ending in ${version} twice (${describeUrlSafely(value)})`);
+  if (path.endsWith(version)) return refuse(`got a URL ending in ${version} twice (${where})`);
   return url.origin + path;
 }
 
