@@ -1,3 +1,4 @@
+import { secretsOf } from "./redaction";
 import { sanitizedCause, VpnaasResponseError } from "./errors";
 import { apiErrorOf, exchangeOf, textOf } from "./exchange";
 import type { ClientStack } from "./pipeline";
@@ -57,7 +58,7 @@ export async function send(stack: ClientStack, call: OperationRequest, options: 
 export async function callJson<T>(stack: ClientStack, call: OperationRequest, key: string, options: CallOptions = {}): Promise<T> {
   const { request, received } = await send(stack, call, options);
   const { response } = received;
-  const sent = () => Object.values(request.headers);
+  const sent = () => secretsOf(request.headers);
   if (!response.ok) throw apiErrorOf(request.method, request.url, received, sent());
 
   const text = textOf(received.body);

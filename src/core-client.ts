@@ -1,4 +1,4 @@
-import { VpnaasValidationError } from "./errors";
+import { checkEndpointUrl } from "./endpoint-url";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 import { clientStack, type VpnaasClientOptions } from "./pipeline";
 
@@ -23,8 +23,5 @@ export function createVpnaasCoreClient(options: VpnaasClientOptions): VpnaasCore
 }
 
 export function requireBaseUrl(baseUrl: unknown): string {
-  if (typeof baseUrl !== "string" || !URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    throw new VpnaasValidationError("baseUrl", `baseUrl must be an http(s) URL such as https://network.example.com:9696, got ${typeof baseUrl === "string" ? JSON.stringify(baseUrl) : typeof baseUrl}.`);
-  }
-  return baseUrl.replace(/\/+$/, "");
+  return checkEndpointUrl("baseUrl", baseUrl);
 }

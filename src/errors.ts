@@ -6,6 +6,8 @@
  * Nothing secret is ever stored on an error: no request headers, no credentials, no request body,
  * and response text only as a short excerpt passed through {@link redactSecrets}.
  */
+import { excerptOf as excerpt, limitText, redactKnown, redactParsed, redactSecrets } from "./redaction";
+export { EXCERPT_LENGTH, redactHeaders, redactSecrets } from "./redaction";
 
 /** Common base. `cause` keeps the original error where there was one. */
 export class VpnaasError extends Error {
@@ -84,8 +86,9 @@ export class VpnaasApiError extends AnsweredExchangeError {
   readonly errorMessage: string | undefined;
   /** @param secrets what the client sent (tokens, header values, passwords): cut out of the body wherever the server echoes them. */
   constructor(exchange: HttpExchange, body: unknown, secrets: readonly string[] = []) {
-    const { errorType, errorMessage } = describeErrorBody(redactKnownIn(body, secrets));
-    const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(redactKnownIn(body, secrets));
+    const redacted = redactParsed(typeof body === "string" ? redactKnown(body, secrets) : body, secrets);
+    const { errorType, errorMessage } = describeErrorBody(redacted);
+    const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(redacted);
     super(exchange, what ? `: ${what}` : "");
     this.errorType = errorType;
     this.errorMessage = errorMessage;
@@ -104,7 +107,7 @@ export class VpnaasResponseError extends AnsweredExchangeError {
   readonly excerpt: string;
   /** @param secrets what the client sent: cut out of the excerpt wherever the body echoes it. */
   constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown, secrets: readonly string[] = []) {
-    const shown = excerpt(redactKnownIn(body, secrets));
+    const shown = excerpt(body, secrets);
     super(exchange, `: ${problem}` + (contentType ? ` (content-type ${contentType})` : "") + (shown ? `; body starts: ${shown}` : "; body is empty"), cause);
     this.contentType = contentType;
     this.excerpt = shown;
@@ -245,49 +248,6 @@ export const isAuthError = (e: unknown): e is VpnaasAuthError => nameOf(e) === "
 export const isResponseError = (e: unknown): e is VpnaasResponseError => nameOf(e) === "VpnaasResponseError";
 export const isRedirectError = (e: unknown): e is VpnaasRedirectError => nameOf(e) === "VpnaasRedirectError";
 
-/** Longest body excerpt an error carries, in characters. */
-export const EXCERPT_LENGTH = 200;
-
-// JSON members whose values are secret wherever they appear (psk in a connection, password and
-// secret in Keystone auth bodies, tokens). The value may be cut off (truncated JSON), hence `"?`.
-const SECRET_MEMBER = /("(?:psk|password|secret|[a-z_]*_secret|token|[a-z_]*_token|sk)"\s*:\s*)"(?:[^"\\]|\\.)*"?/gi;
-
-/** Replaces the values of secret JSON members (psk, password, secret, token…) with `[REDACTED]`. */
-export function redactSecrets(text: string): string {
-  return text.replace(SECRET_MEMBER, '$1"[REDACTED]"');
-}
-
-// Headers whose whole value is a credential.
-const SECRET_HEADERS = new Set(["x-auth-token", "x-subject-token", "x-security-token", "cookie", "proxy-authorization"]);
-
-/**
- * Header names lowercased, credentials replaced: `x-auth-token: [REDACTED]`, and `authorization`
- * keeps its scheme, access key and signed header names but not its signature
- * (`SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]`).
- */
-export function redactHeaders(headers: Iterable<[string, string]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [rawName, value] of headers) {
-    const name = rawName.toLowerCase();
-    out[name] = SECRET_HEADERS.has(name)
-      ? "[REDACTED]"
-      : name === "authorization"
-        ? /^SDK-HMAC-SHA256 /i.test(value)
-          ? value.replace(/Signature=[^,\s]*/i, "Signature=[REDACTED]")
-          : `${value.split(" ")[0]} [REDACTED]`
-        : value;
-  }
-  return out;
-}
-
-function excerpt(body: unknown): string {
-  if (body === undefined || body === null || body === "") return "";
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  // Redact before cutting, so a cut cannot split a secret's member name from its value.
-  const redacted = redactSecrets(text).replace(/\s+/g, " ").trim();
-  return redacted.length > EXCERPT_LENGTH ? `${redacted.slice(0, EXCERPT_LENGTH)}…` : redacted;
-}
-
 function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: string } {
   if (typeof body !== "object" || body === null) return {};
   const b = body as Record<string, any>;
@@ -330,41 +290,7 @@ function describeNetworkFailure(code: string | undefined, cause: unknown): strin
   return message === "terminated" ? "connection closed in the middle of the body" : `network error: ${message.slice(0, 100)}`;
 }
 
-/** Longest error type or message taken from a body: a 50 MB message must not become a 50 MB `err.message`. */
-const MESSAGE_LENGTH = 500;
-const str = (v: unknown): string | undefined =>
-  typeof v === "string" && v !== "" ? redactSecrets(v.length > MESSAGE_LENGTH ? `${v.slice(0, MESSAGE_LENGTH)}…` : v) : undefined;
-
-/** Secrets shorter than this are not cut out of text: they would match ordinary words. */
-const MIN_SECRET_LENGTH = 4;
-
-/**
- * `body` (text or parsed JSON) with every one of `secrets` cut out: as sent, and as a server
- * writes it inside JSON (escaped quotes, `\u00e4`), so a password Keystone echoes is caught
- * in the raw text and again after parsing.
- */
-export function redactKnownIn(body: unknown, secrets: readonly string[]): unknown {
-  const known = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
-  if (known.length === 0 || body === null || body === undefined) return body;
-  if (typeof body === "string") return redactKnownText(body, known);
-  try {
-    return JSON.parse(redactKnownText(JSON.stringify(body), known.flatMap((s) => [JSON.stringify(s).slice(1, -1)])));
-  } catch {
-    return "[body not shown]";
-  }
-}
-
-function redactKnownText(text: string, secrets: readonly string[]): string {
-  for (const secret of secrets) {
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), asciiEscaped(secret)])) text = text.split(form).join("[REDACTED]");
-  }
-  return text;
-}
-
-/** How Python's `json.dumps` (Keystone, Neutron) writes `s` inside a JSON string: non-ASCII as `\uXXXX`. */
-function asciiEscaped(s: string): string {
-  return JSON.stringify(s).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? redactSecrets(limitText(v)) : undefined);
 
 /**
  * A stand-in for an error that must not be kept as it is: same name and code, its message cut to
@@ -372,8 +298,7 @@ function asciiEscaped(s: string): string {
  */
 export function sanitizedCause(error: unknown, secrets: readonly string[]): Error {
   const { name, message, code } = (typeof error === "object" && error !== null ? error : { message: String(error) }) as { name?: unknown; message?: unknown; code?: unknown };
-  const text = redactKnownText(typeof message === "string" ? message.slice(0, 300) : "", secrets.filter((s) => s.length >= MIN_SECRET_LENGTH));
-  const copy = new Error(redactSecrets(text));
+  const copy = new Error(redactSecrets(redactKnown(typeof message === "string" ? limitText(message, 300) : "", secrets)));
   copy.name = typeof name === "string" ? name : "Error";
   if (typeof code === "string") Object.assign(copy, { code });
   return copy;

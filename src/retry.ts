@@ -1,9 +1,11 @@
+import { secretsOf } from "./redaction";
 import { limitSignal } from "./abortable";
 import { type RetryClock, realClock } from "./clock";
 import { type FailedRequest, isVpnaasError, networkErrorCode, sanitizedCause, type TimeoutKind, VpnaasNetworkError, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 import { isRetryableStatus } from "./exchange";
 import type { Layer, Next, OutgoingRequest, Received } from "./request";
 import { type AttemptOutcome, decideRetry, isTransientNetworkFailure, RETRY_DEFAULTS, type RetrySettings, type TimeoutSettings } from "./retry-policy";
+import { describeValue } from "./describe-value";
 
 /** What {@link RetryOptions.onRetry} is told before each wait. Holds no headers and no body. */
 export interface RetryEvent {
@@ -64,7 +66,7 @@ export function retryLayer(options: RetryOptions = {}): Layer {
       if ("failure" in result && result.failure === "fatal") {
         // Not a failure another attempt would mend; its message may quote a header value (a token).
         failed.stopReason = "not a transient network failure, so not retried";
-        throw new VpnaasNetworkError(failed, sanitizedCause(result.error, Object.values(request.headers)), false);
+        throw new VpnaasNetworkError(failed, sanitizedCause(result.error, secretsOf(request.headers)), false);
       }
       // The common case first: a success needs no decision beyond "not a retry status".
       if ("response" in result && !isRetryableStatus(result.response.status)) return { ...result, attempts: attempt };
@@ -112,7 +114,7 @@ export function resolveRetryOptions(options: RetrySettings & TimeoutSettings): R
   const resolved: Required<RetrySettings & TimeoutSettings> = { ...RETRY_DEFAULTS };
   for (const [key, [valid, expected]] of Object.entries(OPTION_RULES) as [keyof typeof OPTION_RULES, (typeof OPTION_RULES)[keyof typeof OPTION_RULES]][]) {
     const value: unknown = options[key] ?? RETRY_DEFAULTS[key];
-    if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${typeof value === "number" ? value : typeof value}.`);
+    if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${describeValue(value)}.`);
     resolved[key] = value as number;
   }
   return resolved;

@@ -1,4 +1,5 @@
 import { ipsecSiteConnectionFieldValues } from "../generated/openapi";
+import { describeValue, listValues } from "./describe-value";
 import { VpnaasValidationError } from "./errors";
 import type { IpsecSiteConnectionField } from "./types";
 
@@ -10,10 +11,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Returns `value` if it is a UUID string, else throws {@link VpnaasValidationError} naming `parameter`. */
 export function requireUuid(parameter: string, value: unknown): string {
   if (typeof value !== "string") {
-    throw new VpnaasValidationError(parameter, `${parameter} must be a UUID string, got ${describe(value)}; nothing was sent.`);
+    throw new VpnaasValidationError(parameter, `${parameter} must be a UUID string, got ${describeValue(value)}; nothing was sent.`);
   }
   if (!UUID.test(value)) {
-    throw new VpnaasValidationError(parameter, `${parameter} must be a UUID like 851f280f-5639-4ea3-81aa-e298525ab74b, got ${JSON.stringify(value.slice(0, 64))}; nothing was sent.`);
+    throw new VpnaasValidationError(parameter, `${parameter} must be a UUID like 851f280f-5639-4ea3-81aa-e298525ab74b, got ${describeValue(value)}; nothing was sent.`);
   }
   return value;
 }
@@ -28,11 +29,7 @@ export function optionalFields<F extends IpsecSiteConnectionField>(fields: reado
   }
   const unknown = fields.filter((f) => typeof f !== "string" || !FIELDS.has(f));
   if (unknown.length) {
-    throw new VpnaasValidationError("fields", `fields has unknown attribute(s) ${unknown.map((f) => JSON.stringify(f)).join(", ")}; known: ${[...FIELDS].join(", ")}. Nothing was sent.`);
+    throw new VpnaasValidationError("fields", `fields has unknown attribute(s) ${listValues(unknown)}; known: ${[...FIELDS].join(", ")}. Nothing was sent.`);
   }
   return [...new Set(fields)];
-}
-
-function describe(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

@@ -10,6 +10,7 @@ const LAYER: Record<string, number> = {
   "types.ts": 0,
   "errors.ts": 0,
   "redaction.ts": 0,
+  "header-redaction.ts": 0,
   "describe-value.ts": 0,
   "clock.ts": 0,
   "abortable.ts": 0,

@@ -1,9 +1,11 @@
+import { secretsOf } from "../redaction";
 import { abortable } from "../abortable";
 import { isVpnaasError, redactHeaders, sanitizedCause, VpnaasAuthError, VpnaasNetworkError, VpnaasRedirectError, VpnaasTimeoutError, VpnaasValidationError } from "../errors";
 import { apiErrorOf, textOf } from "../exchange";
 import type { Next, OutgoingRequest, Received } from "../request";
 import { isTransientNetworkFailure } from "../retry-policy";
 import { requireSecureUrl } from "../secure-url";
+import { checkEndpointUrl } from "../endpoint-url";
 import { KeystoneTokenProvider, type CatalogService, type KeystoneToken } from "./keystone-token-provider";
 import type { AuthLayer, AuthStrategy } from "./strategy";
 
@@ -85,7 +87,7 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
         request.headers["x-auth-token"] = fresh.value;
         const second = await next(request);
         if (second.response.status !== 401) return second;
-        const cause = apiErrorOf(request.method, request.url, second, [token.value, fresh.value, ...Object.values(request.headers)]);
+        const cause = apiErrorOf(request.method, request.url, second, [token.value, fresh.value, ...secretsOf(request.headers)]);
         throw new VpnaasAuthError(`${cause.message}, again after a fresh Keystone token; check the user's roles on the project`, {
           cause,
           request: { method: request.method, url: request.url, headers: redactHeaders(Object.entries(request.headers)) },
@@ -118,14 +120,7 @@ const utf8 = new TextEncoder();
 
 /** `{authUrl}/v3/auth/tokens`, for an authUrl written with or without `/v3` and trailing slashes. */
 export function keystoneTokensUrl(authUrl: unknown): string {
-  if (typeof authUrl !== "string" || !URL.canParse(authUrl) || !/^https?:$/.test(new URL(authUrl).protocol)) {
-    throw new VpnaasValidationError("authUrl", `keystoneAuth needs authUrl, an http(s) URL such as https://keystone.example.com:5000/v3; got ${typeof authUrl === "string" ? JSON.stringify(authUrl.slice(0, 100)) : typeof authUrl}. Nothing was sent.`);
-  }
-  const url = new URL(authUrl);
-  url.search = "";
-  url.hash = "";
-  url.pathname = `${url.pathname.replace(/\/+$/, "").replace(/\/v3$/, "")}/v3/auth/tokens`;
-  return url.href;
+  return `${checkEndpointUrl("authUrl", authUrl)}/v3/auth/tokens`;
 }
 
 /** The JSON body of the token request. Throws one error naming everything missing or contradictory. */
@@ -216,7 +211,7 @@ export function networkEndpoint(catalog: readonly CatalogService[], selection: {
     .flatMap((s) => s.endpoints ?? [])
     .filter((e) => (e.interface ?? "").replace(/URL$/, "") === selection.interface && typeof e.url === "string")
     .filter((e) => selection.region === undefined || e.region_id === selection.region || e.region === selection.region);
-  const urls = [...new Set(candidates.map((e) => e.url!.replace(/\/+$/, "").replace(/\/v2\.0$/, "")))];
+  const urls = [...new Set(candidates.map((e) => e.url!.replace(/\/+$/, "")))];
   const where = `interface ${selection.interface}${selection.region === undefined ? "" : ` in region ${selection.region}`}`;
   if (urls.length === 0) {
     const regions = [...new Set(catalog.filter((s) => s.type === "network").flatMap((s) => s.endpoints ?? []).map((e) => e.region_id ?? e.region))];
@@ -226,9 +221,5 @@ export function networkEndpoint(catalog: readonly CatalogService[], selection: {
     const regions = [...new Set(candidates.map((e) => e.region_id ?? e.region))];
     throw new VpnaasValidationError("region", `The Keystone catalog has ${urls.length} network endpoints with ${where} (regions: ${regions.join(", ")}); pass region or baseUrl to choose one.`);
   }
-  const url = urls[0]!;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    throw new VpnaasValidationError("baseUrl", `The Keystone catalog's network endpoint is not an http(s) URL: ${JSON.stringify(url.slice(0, 100))}; pass baseUrl.`);
-  }
-  return url;
+  return checkEndpointUrl("catalog endpoint", urls[0]);
 }
