@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { createVpnaasClient, isAuthError, isValidationError, keystoneAuth, type KeystoneAuthOptions, type VpnaasAuthError } from "../src";
+import { networkEndpoint } from "../src/auth/keystone";
 import { KeystoneTokenProvider } from "../src/auth/keystone-token-provider";
 import { fromRequest } from "../src/request";
 import { authStack } from "./helpers/faults";
@@ -272,3 +273,14 @@ describe("keystoneAuth: caching and refresh", () => {
   });
 });
 
+
+describe("a malformed catalog", () => {
+  test.each<[string, unknown[]]>([
+    ["a null service", [null]],
+    ["a null endpoint", [{ type: "network", endpoints: [null] }]],
+    ["endpoints that are not a list", [{ type: "network", endpoints: "https://x" }]],
+    ["a numeric interface", [{ type: "network", endpoints: [{ interface: 5, url: "https://x" }] }]],
+  ])("with %s is a VpnaasValidationError, not a TypeError", (_label, catalog) => {
+    expect(() => networkEndpoint(catalog as never, { interface: "public" })).toThrow(expect.objectContaining({ name: "VpnaasValidationError" }));
+  });
+});

@@ -62,7 +62,7 @@ export function keystoneAuth(options: KeystoneAuthOptions): AuthStrategy {
   const tokensUrl = keystoneTokensUrl(o.authUrl);
   const body = utf8.encode(JSON.stringify(authRequestBody(o)));
   requireSecureUrl(tokensUrl, o.allowInsecureHttp === true, "keystoneAuth");
-  const selection = { region: o.region, interface: (o.interface ?? "public").replace(/URL$/, "") };
+  const selection = { region: o.region, interface: String(o.interface ?? "public").replace(/URL$/, "") };
   const secrets = [o.password, o.applicationCredentialSecret].filter((s): s is string => typeof s === "string");
 
   return {
@@ -207,14 +207,14 @@ function readToken(received: Received, tokensUrl: string, nowMs: number, secrets
  */
 export function networkEndpoint(catalog: readonly CatalogService[], selection: { region?: string; interface: string }): string {
   const candidates = catalog
-    .filter((s) => s.type === "network")
-    .flatMap((s) => s.endpoints ?? [])
-    .filter((e) => (e.interface ?? "").replace(/URL$/, "") === selection.interface && typeof e.url === "string")
+    .filter((s) => s?.type === "network")
+    .flatMap((s) => (Array.isArray(s.endpoints) ? s.endpoints.filter((e) => typeof e === "object" && e !== null) : []))
+    .filter((e) => String(e.interface ?? "").replace(/URL$/, "") === selection.interface && typeof e.url === "string")
     .filter((e) => selection.region === undefined || e.region_id === selection.region || e.region === selection.region);
   const urls = [...new Set(candidates.map((e) => e.url!.replace(/\/+$/, "")))];
   const where = `interface ${selection.interface}${selection.region === undefined ? "" : ` in region ${selection.region}`}`;
   if (urls.length === 0) {
-    const regions = [...new Set(catalog.filter((s) => s.type === "network").flatMap((s) => s.endpoints ?? []).map((e) => e.region_id ?? e.region))];
+    const regions = [...new Set(catalog.filter((s) => s?.type === "network").flatMap((s) => (Array.isArray(s.endpoints) ? s.endpoints : [])).map((e) => e?.region_id ?? e?.region))];
     throw new VpnaasValidationError("baseUrl", `The Keystone catalog has no network endpoint with ${where}${regions.length ? ` (network regions: ${regions.join(", ")})` : ""}; pass region, interface or baseUrl.`);
   }
   if (urls.length > 1) {
