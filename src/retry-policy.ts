@@ -135,16 +135,16 @@ const TRANSIENT_CODES = new Set([
 ]);
 
 /**
- * The messages browsers give a failed fetch, which carries no code: Chromium, Firefox, Safari.
- * Deno says "error sending request"; its cause names the connection error.
+ * The messages of a failed fetch that carries no code: Chromium, Firefox, Safari; Deno ("fetch
+ * failed", "error sending request"). undici's "fetch failed" always has a coded cause, read above.
  */
-const BROWSER_NETWORK_FAILURE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed|error sending request\b)/;
+const BROWSER_NETWORK_FAILURE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed|fetch failed|error sending request\b)/;
 
 /** Whether `error`, thrown by `fetch` or while reading a body, is a network failure worth another attempt. */
 export function isTransientNetworkFailure(error: unknown): boolean {
   const code = networkErrorCode(error);
   if (code !== undefined) return TRANSIENT_CODES.has(code);
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-  // undici: "fetch failed" / "terminated" always carry a coded cause; without one, only the browsers' words count.
+  // Without a code, only the words of a fetch that got no answer count.
   return name === "TypeError" && typeof message === "string" && BROWSER_NETWORK_FAILURE.test(message);
 }
