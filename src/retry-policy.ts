@@ -136,9 +136,9 @@ const TRANSIENT_CODES = new Set([
 
 /**
  * The messages of a failed fetch that carries no code: Chromium, Firefox, Safari; Deno ("fetch
- * failed", "error sending request"). undici's "fetch failed" always has a coded cause, read above.
+ * failed", "error sending request", "error reading a body from connection"). undici's "fetch failed" always has a coded cause, read above.
  */
-const BROWSER_NETWORK_FAILURE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed|fetch failed|error sending request\b)/;
+const BROWSER_NETWORK_FAILURE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed|fetch failed|error sending request\b|error reading a body from connection)/;
 
 /** Whether `error`, thrown by `fetch` or while reading a body, is a network failure worth another attempt. */
 export function isTransientNetworkFailure(error: unknown): boolean {
