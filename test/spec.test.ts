@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { capture, type Capture } from "./helpers/captures";
+import { checkProvenance } from "./helpers/provenance";
 import { checkAt, checkResponse, checkSchema, responseSchemaPointer, schemaNode, schemaProperties, schemaValidator as validator, spec, undeclaredAttributes } from "./helpers/spec-validator";
 
 const schemas = spec.components.schemas;
@@ -175,6 +176,61 @@ describe("spec/openapi.yaml", () => {
       expect(text).toContain("Open Telekom Cloud's page \"Querying Details About an IPsec VPN Connection\"");
       expect(text).toContain("en_topic_0093011493");
       expect(text).toMatch(/\/v5\/\{project_id\}\/vpn-connection.*is a different API/);
+    });
+  });
+
+  describe("provenance: every correction of the source page and every constraint taken from Neutron names its authority", () => {
+    const report = checkProvenance(spec);
+
+    test("every description with \"Correction of the source page:\" also has an \"Authority:\"", () => {
+      expect(report.correctionsWithoutAuthority).toEqual([]);
+      expect(report.corrections).toBeGreaterThanOrEqual(8);
+    });
+
+    test("every attribute of the connection says where it comes from", () => {
+      const props: Record<string, Json> = { ...schemaProperties("IpsecSiteConnection"), ...Object.fromEntries(Object.entries<Json>(schemas.Dpd.properties).map(([k, v]) => [`dpd.${k}`, v])) };
+      const unsourced = Object.entries<Json>(props)
+        .filter(([, p]) => !/Authority:|the source page lists/.test(deref(p).description))
+        .map(([k]) => k);
+      expect(unsourced).toEqual([]);
+    });
+
+    test("every authority names a package the spec's info pins, and a file of it", () => {
+      expect(report.citations.length).toBeGreaterThanOrEqual(30);
+      expect(report.unknownPackages).toEqual([]);
+      expect(report.emptyAuthorities).toEqual([]);
+    });
+
+    test("the checker itself flags a correction without authority, an unpinned package, and a name missing from its file", () => {
+      const bad = checkProvenance({
+        info: { description: "pins neutron-lib 3.1.0 (`python3-neutron-lib` 3.1.0-2)" },
+        components: {
+          a: { description: "Correction of the source page: it says String." },
+          b: { description: "Authority: neutron-lib 9.9.9 `neutron_lib/api/definitions/vpn.py`, `X`." },
+          c: { description: "Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `NO_SUCH_NAME_IN_VPN_PY`." },
+          d: { description: "Authority: the author's memory." },
+        },
+      });
+      expect(bad.correctionsWithoutAuthority).toEqual(["/components/a"]);
+      expect(bad.unknownPackages).toEqual(["/components/b: neutron-lib 9.9.9"]);
+      expect(bad.emptyAuthorities).toEqual(["/components/d"]);
+      if (existsSync("/usr/lib/python3/dist-packages/neutron_lib")) {
+        expect(bad.verifyInstalled().filter((f) => f.startsWith("/components/c"))).toEqual([
+          "/components/c: neutron_lib/api/definitions/vpn.py does not contain NO_SUCH_NAME_IN_VPN_PY (cited as `NO_SUCH_NAME_IN_VPN_PY`)",
+        ]);
+      }
+    });
+
+    test("every capture the spec cites exists in test/fixtures/neutron-captures", () => {
+      expect(report.captures.length).toBeGreaterThanOrEqual(10);
+      expect(report.captures.filter((c) => !existsSync(join(capturesDir, c)))).toEqual([]);
+    });
+
+    // Where the Debian packages are installed (scripts/neutron/up.sh installs them; the integration
+    // suite runs this same check), each cited file exists and holds each name cited from it.
+    const installed = existsSync("/usr/lib/python3/dist-packages/neutron_lib");
+    (installed ? test : test.skip)("each cited file of the installed packages exists and holds the names cited from it", () => {
+      expect(report.verifyInstalled()).toEqual([]);
     });
   });
 });
