@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund
 bash scripts/setup-generator.sh
+bash scripts/setup-oasdiff.sh   # spec:diff's oasdiff (a Go module, version pinned in the script)
 
 apt_install() {
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
