@@ -16,7 +16,18 @@ export interface paths {
          * @description Returns one IPsec site connection. The response includes `psk`, the pre-shared key, to anyone
          *     allowed to read the connection: treat the whole body as secret.
          *
-         *     With `fields`, Neutron returns only the named attributes.
+         *     Without `fields`, Neutron returns every attribute (`IpsecSiteConnectionResponse`); with
+         *     `fields`, only the named attributes it knows (`IpsecSiteConnectionFieldsResponse`).
+         *
+         *     This GET has no 400: Neutron drops `fields` names it does not know and does not check the id
+         *     (see the parameters). vpnaas-sdk refuses, before sending anything, an id that is not a UUID, an
+         *     empty `fields` and an attribute name outside `IpsecSiteConnectionField`.
+         *
+         *     Neutron never answers it with 403 either: when policy does not let the caller see the
+         *     connection, Neutron answers 404 `HTTPNotFound`, "The resource could not be found.", so as not
+         *     to reveal that it exists. Authority: neutron 21.0.0 `neutron/api/v2/base.py`, `Controller.show`
+         *     (`except (oslo_policy.PolicyNotAuthorized, oslo_policy.InvalidScope)` raises
+         *     `webob.exc.HTTPNotFound`). 403 and 429 come from Huawei Cloud's API gateway.
          */
         get: operations["getIpsecSiteConnection"];
         put?: never;
@@ -31,125 +42,125 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The envelope Neutron wraps a single connection in. Without `fields` the connection carries every attribute that IpsecSiteConnection requires; with `fields`, only the named ones. (The envelope references the attribute schema directly, not IpsecSiteConnection's `allOf`, so that openapi-generator's html2 reference can render every attribute.) */
+        /** @description The answer to a GET without `fields`: the envelope with every attribute Neutron returns (`IpsecSiteConnection`). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`; capture `get-connection-200.json`. */
         IpsecSiteConnectionResponse: {
+            ipsec_site_connection: components["schemas"]["IpsecSiteConnection"];
+        };
+        /** @description The answer to a GET with `fields`: the envelope with only the requested attributes Neutron knows, possibly none (captures `get-connection-fields-200.json`, `get-connection-fields-unknown-200.json`). */
+        IpsecSiteConnectionFieldsResponse: {
             ipsec_site_connection: components["schemas"]["IpsecSiteConnectionAttributes"];
         };
-        /** @description An IPsec site-to-site connection with every attribute, as Neutron 21 returns it without `fields`: the type vpnaas-sdk returns from a GET without `fields`. */
+        /** @description An IPsec site-to-site connection with every attribute Neutron 21 returns without `fields`: the type vpnaas-sdk returns from a GET without `fields`. `local_id` is not required: the source page's example, which Open Telekom Cloud and Huawei Cloud return, has none. */
         IpsecSiteConnection: WithRequired<components["schemas"]["IpsecSiteConnectionAttributes"], "id" | "name" | "description" | "status" | "psk" | "initiator" | "admin_state_up" | "tenant_id" | "project_id" | "ikepolicy_id" | "ipsecpolicy_id" | "vpnservice_id" | "auth_mode" | "peer_cidrs" | "mtu" | "peer_address" | "peer_id" | "route_mode" | "local_ep_group_id" | "peer_ep_group_id" | "dpd">;
         /** @description The attributes of an IPsec site connection, none required: with the `fields` query parameter Neutron returns only the requested ones. */
         IpsecSiteConnectionAttributes: {
             /**
              * Format: uuid
-             * @description The IPsec VPN connection id.
+             * @description The IPsec VPN connection id. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`type:uuid`).
              */
             id?: string;
-            /** @description The connection name. */
+            /** @description The connection name; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['name']` (`type:string` of `db_const.NAME_FIELD_SIZE`, 255, default `''`). */
             name?: string;
-            /** @description Supplementary information about the connection. */
+            /** @description Supplementary information about the connection; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['description']` (`db_const.DESCRIPTION_FIELD_SIZE`, 255, default `''`). */
             description?: string;
             /**
-             * @description The connection status. A new connection stays PENDING_CREATE until a VPN agent reports on it.
+             * @description The connection status, one of the values the source page lists. A new connection stays PENDING_CREATE until a VPN agent reports on it (capture `post-connection-201.json`).
              * @enum {string}
              */
             status?: "ACTIVE" | "DOWN" | "BUILD" | "ERROR" | "PENDING_CREATE" | "PENDING_UPDATE" | "PENDING_DELETE";
             /**
              * Format: password
-             * @description The pre-shared key. SECRET: anyone who has it can impersonate a peer. Never log it or show it in error messages.
+             * @description The pre-shared key. SECRET: anyone who has it can impersonate a peer. Never log it or show it in error messages. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.psk` (`String(255)`).
              */
             psk?: string;
             /**
-             * @description Whether this side only responds to connections or both responds to and initiates them. Correction of the source page: it lists neither the values nor the default.
+             * @description Whether this side only responds to connections or both responds to and initiates them. Correction of the source page: it lists neither the values nor the default. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['initiator']` (`VPN_SUPPORTED_INITIATORS`, default `VPN_INITIATOR_BI_DIRECTIONAL`).
              * @default bi-directional
              * @enum {string}
              */
             initiator: "bi-directional" | "response-only";
             /**
-             * @description The administrative state, true (up) or false (down). Correction of the source page: its type column reads "Boo"; the server returns a JSON boolean.
+             * @description The administrative state, true (up) or false (down). Correction of the source page: its type column reads "Boo"; the server returns a JSON boolean. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['admin_state_up']` (`convert_to_boolean`, default `True`); capture `get-connection-200.json`.
              * @default true
              */
             admin_state_up: boolean;
-            /** @description The id of the owning project (the older name of `project_id`). */
+            /** @description The id of the owning project (the older name of `project_id`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['tenant_id']` (`db_const.PROJECT_ID_FIELD_SIZE`, 255). */
             tenant_id?: string;
-            /** @description The id of the owning project. Correction of the source page: its table omits this field, though its example and Neutron 21 return it. */
+            /** @description The id of the owning project. Correction of the source page: its table omits this field, though its example returns it. Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (calls `attributes.populate_project_info`, which adds `project_id` beside `tenant_id`); capture `get-connection-200.json`. */
             project_id?: string;
             /**
              * Format: uuid
-             * @description The IKE policy id.
+             * @description The IKE policy id. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['ikepolicy_id']` (`type:uuid`).
              */
             ikepolicy_id?: string;
             /**
              * Format: uuid
-             * @description The IPsec policy id.
+             * @description The IPsec policy id. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['ipsecpolicy_id']` (`type:uuid`).
              */
             ipsecpolicy_id?: string;
             /**
              * Format: uuid
-             * @description The VPN service id.
+             * @description The VPN service id. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['vpnservice_id']` (`type:uuid`).
              */
             vpnservice_id?: string;
             /**
-             * @description The authentication mode; only `psk` exists.
+             * @description The authentication mode; only `psk` exists. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['auth_mode']` (`VPN_SUPPORTED_AUTH_MODES`, default `VPN_AUTH_MODE_PSK`).
              * @default psk
              * @enum {string}
              */
             auth_mode: "psk";
             /**
              * @deprecated
-             * @description Deprecated: the remote CIDR blocks, in the legacy mode that predates endpoint groups. Empty when the connection uses `peer_ep_group_id`.
+             * @description Deprecated: the remote CIDR blocks, in the legacy mode that predates endpoint groups. Empty when the connection uses `peer_ep_group_id`. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict` (`peer_cidrs`).
              */
             peer_cidrs?: string[];
             /**
              * Format: int32
-             * @description The maximum transmission unit, to avoid fragmentation. Correction of the source page: it gives no range. Neutron 21 refuses 1 to 67 (IPv4; below 1280 for IPv6) with IPsecSiteConnectionMtuError, but accepts, stores and returns 0 (its MTU check skips 0), and stores a signed 32-bit integer (above 2147483647 it answers 500).
+             * @description The maximum transmission unit, to avoid fragmentation. Correction of the source page: it gives no range. Neutron 21 refuses 1 to 67 for IPv4 (1 to 1279 for IPv6) with `IPsecSiteConnectionMtuError`, but accepts, stores and returns 0, and its database column is a signed 32-bit integer: above 2147483647 it answers 500. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['mtu']` (`type:non_negative`, default 1500); neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.IP_MIN_MTU` and `validate_ipsec_site_connection` (`if mtu:` skips 0); `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.mtu` (`sa.Integer`); capture `post-connection-mtu-2147483648-500.json`.
              * @default 1500
              */
             mtu: number;
-            /** @description The remote gateway address (an IPv4 or IPv6 address or a host name). */
+            /** @description The remote gateway's IPv4 or IPv6 address. A create or update may give a host name: Neutron resolves it once and stores and returns the address, never the name. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.resolve_peer_address` (called by `vpn_db.py`, `create_ipsec_site_connection` and `update_ipsec_site_connection`); capture `post-connection-peer-hostname-201.json` (`localhost` sent, `127.0.0.1` returned). */
             peer_address?: string;
-            /** @description The remote gateway id (an address, FQDN, e-mail or key id). */
+            /** @description The remote gateway id (an address, FQDN, e-mail or key id). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.peer_id` (`String(255)`). */
             peer_id?: string;
-            /** @description The local id used in IKE negotiation; empty means the local address. Correction of the source page: it omits this field, which Neutron 21 returns. Optional because Huawei Cloud may omit it. */
-            local_id?: string;
+            /** @description The local id used in IKE negotiation; empty means the local address. Null for connections created before Newton: the migration that added the column left it NULL on existing rows, and Neutron returns the column as it is. Correction of the source page: it omits this field, which Neutron 21 returns. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/migration/alembic_migrations/versions/newton/expand/52783a36bd67_support_local_id.py`, `upgrade` (`nullable=True`, no default); `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.local_id`; neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['local_id']` (default `''` for new connections); captures `get-connection-200.json` (`""`), `get-connection-local-id-null-200.json` (`null`). */
+            local_id?: string | null;
             /**
-             * @description The route advertising mode; only `static` exists.
+             * @description The route advertising mode; only `static` exists. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `create_ipsec_site_connection` (`route_mode='static'`); neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['route_mode']` (`allow_post: False`).
              * @default static
              * @enum {string}
              */
             route_mode: "static";
             /**
              * Format: uuid
-             * @description The local endpoint group id (VPC subnets). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it gives "String" and does not say it may be null.
+             * @description The local endpoint group id (VPC subnets). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it gives "String" and does not say it may be null. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['local_ep_group_id']` (`type:uuid_or_none`, default `None`).
              */
             local_ep_group_id?: string | null;
             /**
              * Format: uuid
-             * @description The peer endpoint group id (remote CIDR blocks). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it does not say it may be null.
+             * @description The peer endpoint group id (remote CIDR blocks). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it does not say it may be null. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['peer_ep_group_id']` (`type:uuid_or_none`, default `None`).
              */
             peer_ep_group_id?: string | null;
             dpd?: components["schemas"]["Dpd"];
-            /** @description Huawei Cloud only: creation time in UTC, written like `2019-01-01 12:00:00.123456` (not RFC 3339, hence no `format: date-time`). Neutron does not return it. */
-            created_at?: string;
-            /** @description Huawei Cloud only, optional. Resource tags, each written `key*value`. */
-            tags?: string[];
         };
-        /** @description Dead peer detection settings. Correction of the source page: it lists `action`, `interval` and `timeout` as flat top-level fields; the server returns them nested in this `dpd` object. */
+        /** @description Dead peer detection settings. Correction of the source page: it lists `action`, `interval` and `timeout` as flat top-level fields; the server returns them nested in this `dpd` object. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict` (`'dpd': {'action', 'interval', 'timeout'}`); capture `get-connection-200.json`. */
         Dpd: {
             /**
-             * @description What to do when the peer is found dead.
+             * @description What to do when the peer is found dead. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_DPD_ACTIONS`; default from neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `assign_sensible_ipsec_sitecon_defaults`.
              * @default hold
              * @enum {string}
              */
             action: "clear" | "hold" | "restart" | "disabled" | "restart-by-peer";
             /**
              * Format: int32
-             * @description Seconds between DPD probes. Neutron 21 accepts and returns 0 (its validator is "non-negative"); `timeout` must still be greater.
+             * @description Seconds between DPD probes. Neutron 21 accepts and returns 0; `timeout` must still be greater. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['dpd']` (`interval`: `type:non_negative`); default from neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `assign_sensible_ipsec_sitecon_defaults`; `vpn_models.py`, `IPsecSiteConnection.dpd_interval` (`sa.Integer`).
              * @default 30
              */
             interval: number;
             /**
              * Format: int32
-             * @description Seconds without an answer after which the peer is dead; greater than `interval`.
+             * @description Seconds without an answer after which the peer is dead; greater than `interval` (so at least 1). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator._check_dpd` (`IPsecSiteConnectionDpdIntervalValueError` unless timeout > interval) and `assign_sensible_ipsec_sitecon_defaults` (default 120).
              * @default 120
              */
             timeout: number;
@@ -158,8 +169,8 @@ export interface components {
          * @description The name of an attribute of IpsecSiteConnection, for the `fields` query parameter.
          * @enum {string}
          */
-        IpsecSiteConnectionField: "id" | "name" | "description" | "status" | "psk" | "initiator" | "admin_state_up" | "tenant_id" | "project_id" | "ikepolicy_id" | "ipsecpolicy_id" | "vpnservice_id" | "auth_mode" | "peer_cidrs" | "mtu" | "peer_address" | "peer_id" | "local_id" | "route_mode" | "local_ep_group_id" | "peer_ep_group_id" | "dpd" | "created_at" | "tags";
-        /** @description The error body Neutron sends with every 4xx and 5xx it produces itself. */
+        IpsecSiteConnectionField: "id" | "name" | "description" | "status" | "psk" | "initiator" | "admin_state_up" | "tenant_id" | "project_id" | "ikepolicy_id" | "ipsecpolicy_id" | "vpnservice_id" | "auth_mode" | "peer_cidrs" | "mtu" | "peer_address" | "peer_id" | "local_id" | "route_mode" | "local_ep_group_id" | "peer_ep_group_id" | "dpd";
+        /** @description The error body Neutron sends with every 4xx and 5xx it produces itself. Authority: neutron 21.0.0 `neutron/api/api_common.py`, `convert_exception_to_http_exc` and `get_exception_data`. */
         NeutronErrorResponse: {
             NeutronError: components["schemas"]["NeutronError"];
         };
@@ -172,7 +183,7 @@ export interface components {
             /** @description More detail; usually empty. */
             detail: string;
         };
-        /** @description The error body of Keystone and of Neutron's Keystone auth middleware, for example on a missing or invalid token. */
+        /** @description The 401 body of Neutron's Keystone auth middleware (and of Keystone itself). Authority: keystonemiddleware 10.1.0 `keystonemiddleware/auth_token/__init__.py`, `AuthProtocol.process_request`. */
         KeystoneErrorResponse: {
             /** @description The error. */
             error: {
@@ -182,12 +193,21 @@ export interface components {
                  */
                 code: number;
                 /** @description The HTTP reason phrase. */
-                title?: string;
+                title: string;
                 /** @description A message for people. */
                 message: string;
             };
         };
-        /** @description The error body of Huawei Cloud's API gateway (authentication, authorization, throttling). */
+        /** @description WebOb's plain error body, which Neutron's Keystone auth middleware sends when it raises a WebOb HTTP exception without a body of its own, for example 503 when it cannot reach Keystone. `code` is the status line's code and reason as a string, unlike Keystone's integer `error.code`. Authority: WebOb 1.8.6 `webob/exc.py`, `WSGIHTTPException.json_formatter` (used when the request accepts `application/json`); capture `keystone/get-connection-keystone-unreachable-503.json`. */
+        WebobErrorResponse: {
+            /** @description The status code and reason phrase, for example `503 Service Unavailable`. */
+            code: string;
+            /** @description The reason phrase, for example `Service Unavailable`. */
+            title: string;
+            /** @description WebOb's explanation and the detail, as HTML-flavoured text (it may contain `<br />`). */
+            message: string;
+        };
+        /** @description The error body of Huawei Cloud's API gateway (authentication, authorization, throttling, unreachable service). Source: Huawei Cloud API Gateway, "Error Codes", https://support.huaweicloud.com/intl/en-us/usermanual-apig/apig_03_0048.html. */
         HuaweiGatewayError: {
             /** @description A code such as `APIGW.0301` (bad signature) or `APIGW.0308` (throttled). */
             error_code: string;
@@ -198,44 +218,34 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed, for example an unknown attribute or an invalid value. */
-        BadRequest: {
-            headers: {
-                "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["NeutronErrorResponse"];
-            };
-        };
-        /** @description No valid credentials. Neutron's Keystone middleware answers with a Keystone-style error body; Huawei Cloud's API gateway answers with its own error body. */
+        /** @description No valid credentials. Neutron's Keystone auth middleware answers with a Keystone-style body and a `WWW-Authenticate` header (Authority: keystonemiddleware 10.1.0 `keystonemiddleware/auth_token/__init__.py`, `AuthProtocol.process_request`; captures `keystone/get-connection-no-token-401.json`, `keystone/get-connection-invalid-token-401.json`). Huawei Cloud's API gateway answers with its own body. */
         Unauthorized: {
             headers: {
                 "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["KeystoneErrorResponse"] | components["schemas"]["NeutronErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
+                "application/json": components["schemas"]["KeystoneErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
             };
         };
-        /** @description The credentials are valid but policy does not allow this call. */
+        /** @description Huawei Cloud's API gateway refused the call (IAM). Neutron itself answers a policy refusal on this GET with 404, not 403 (see the operation's description). */
         Forbidden: {
             headers: {
-                "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
+                "application/json": components["schemas"]["HuaweiGatewayError"];
             };
         };
-        /** @description No such connection (`IPsecSiteConnectionNotFound`), or no such resource path (`HTTPNotFound`). */
+        /** @description From Neutron: no such connection, or an id that is not a UUID, `IPsecSiteConnectionNotFound` (captures `get-unknown-uuid-404.json`, `get-malformed-id-404.json`); a path Neutron does not route, `HTTPNotFound` (capture `get-dotdot-raw-path-404.json`); and a connection the caller's policy does not let it see, also `HTTPNotFound` with "The resource could not be found." (Authority: neutron 21.0.0 `neutron/api/v2/base.py`, `Controller.show`). From Huawei Cloud's API gateway: an API it does not know. */
         NotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["NeutronErrorResponse"];
+                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
             };
         };
         /** @description Huawei Cloud's API gateway throttled the call; Neutron itself never sends 429. */
@@ -248,17 +258,17 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiGatewayError"];
             };
         };
-        /** @description The server failed. */
+        /** @description The server failed: Neutron (for example, capture `post-connection-mtu-2147483648-500.json`, an `mtu` its database cannot store), or Huawei Cloud's API gateway. */
         InternalServerError: {
             headers: {
                 "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["NeutronErrorResponse"];
+                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
             };
         };
-        /** @description The service or one it depends on (for example Keystone, for token validation) is temporarily unavailable. */
+        /** @description The service, or one it depends on, is temporarily unavailable. When Neutron's Keystone auth middleware cannot reach Keystone to validate a token it answers 503 with WebOb's plain error body (`WebobErrorResponse`; Authority: keystonemiddleware 10.1.0 `keystonemiddleware/auth_token/__init__.py`, `AuthProtocol.fetch_token`, which raises `webob.exc.HTTPServiceUnavailable`; capture `keystone/get-connection-keystone-unreachable-503.json`). Neutron's own 503 carries `NeutronError` (Authority: neutron-lib 3.1.0 `neutron_lib/api/faults.py`, `FAULT_MAP[exceptions.ServiceUnavailable]`). Huawei Cloud's API gateway answers with its own body. */
         ServiceUnavailable: {
             headers: {
                 "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
@@ -266,14 +276,26 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["KeystoneErrorResponse"];
+                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["WebobErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
+            };
+        };
+        /** @description Another 5xx, from Huawei Cloud's API gateway, with its own body: for example 502 when it cannot reach the service behind it, 504 when that service does not answer in time (Huawei Cloud API Gateway, "Error Codes": https://support.huaweicloud.com/intl/en-us/usermanual-apig/apig_03_0048.html). */
+        GatewayServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HuaweiGatewayError"];
             };
         };
     };
     parameters: {
-        /** @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id as a UUID (`type:uuid`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound`. */
+        /**
+         * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
+         * @example 851f280f-5639-4ea3-81aa-e298525ab74b
+         */
         ConnectionId: string;
-        /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron serializes it: `?fields=id&fields=name`. */
+        /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron reads it: `?fields=id&fields=name`. Neutron 21 drops the names it does not know and never answers 400: `?fields=no_such_attribute` gives 200 `{"ipsec_site_connection": {}}` (capture `get-connection-fields-unknown-200.json`), `?fields=id&fields=no_such_attribute` gives `id` only (capture `get-connection-fields-partly-unknown-200.json`). Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (keeps the attributes named in `fields`), called by neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`. vpnaas-sdk refuses, before sending, an empty list and any name outside `IpsecSiteConnectionField`. */
         Fields: components["schemas"]["IpsecSiteConnectionField"][];
     };
     requestBodies: never;
@@ -282,6 +304,8 @@ export interface components {
         XOpenstackRequestId: string;
         /** @description Seconds to wait, or an HTTP-date, before calling again. */
         RetryAfter: string;
+        /** @description Where to get a token, as Neutron's Keystone auth middleware writes it on every 401: `Keystone uri="<Keystone's URL>"`. Authority: keystonemiddleware 10.1.0 `keystonemiddleware/auth_token/__init__.py`, `AuthProtocol._reject_auth_headers` (added by `process_request` and `process_response`); capture `keystone/get-connection-no-token-401.json`. */
+        WwwAuthenticate: string;
     };
     pathItems: never;
 }
@@ -290,35 +314,38 @@ export interface operations {
     getIpsecSiteConnection: {
         parameters: {
             query?: {
-                /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron serializes it: `?fields=id&fields=name`. */
+                /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron reads it: `?fields=id&fields=name`. Neutron 21 drops the names it does not know and never answers 400: `?fields=no_such_attribute` gives 200 `{"ipsec_site_connection": {}}` (capture `get-connection-fields-unknown-200.json`), `?fields=id&fields=no_such_attribute` gives `id` only (capture `get-connection-fields-partly-unknown-200.json`). Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (keeps the attributes named in `fields`), called by neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`. vpnaas-sdk refuses, before sending, an empty list and any name outside `IpsecSiteConnectionField`. */
                 fields?: components["parameters"]["Fields"];
             };
             header?: never;
             path: {
-                /** @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id as a UUID (`type:uuid`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound`. */
+                /**
+                 * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 851f280f-5639-4ea3-81aa-e298525ab74b
+                 */
                 connection_id: components["parameters"]["ConnectionId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The connection. Without `fields`, every attribute (`IpsecSiteConnection`); with `fields`, only the requested ones (`IpsecSiteConnectionAttributes`). */
+            /** @description The connection, in its `ipsec_site_connection` envelope. Without `fields`: every attribute, `IpsecSiteConnectionResponse`. With `fields`: only the requested attributes that Neutron knows, possibly none, `IpsecSiteConnectionFieldsResponse`. OpenAPI cannot tie a schema to a query parameter, hence `anyOf`; vpnaas-sdk's contract tests validate the answer to a GET without `fields` against `IpsecSiteConnectionResponse` alone. */
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IpsecSiteConnectionResponse"];
+                    "application/json": components["schemas"]["IpsecSiteConnectionResponse"] | components["schemas"]["IpsecSiteConnectionFieldsResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
         };
     };
 }
@@ -338,4 +365,4 @@ export const ipsecSiteConnectionAttributesInitiatorValues: ReadonlyArray<Flatten
 export const ipsecSiteConnectionAttributesAuth_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["auth_mode"]> = ["psk"];
 export const ipsecSiteConnectionAttributesRoute_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["route_mode"]> = ["static"];
 export const dpdActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Dpd"]["action"]> = ["clear", "hold", "restart", "disabled", "restart-by-peer"];
-export const ipsecSiteConnectionFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionField"]> = ["id", "name", "description", "status", "psk", "initiator", "admin_state_up", "tenant_id", "project_id", "ikepolicy_id", "ipsecpolicy_id", "vpnservice_id", "auth_mode", "peer_cidrs", "mtu", "peer_address", "peer_id", "local_id", "route_mode", "local_ep_group_id", "peer_ep_group_id", "dpd", "created_at", "tags"];
+export const ipsecSiteConnectionFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionField"]> = ["id", "name", "description", "status", "psk", "initiator", "admin_state_up", "tenant_id", "project_id", "ikepolicy_id", "ipsecpolicy_id", "vpnservice_id", "auth_mode", "peer_cidrs", "mtu", "peer_address", "peer_id", "local_id", "route_mode", "local_ep_group_id", "peer_ep_group_id", "dpd"];

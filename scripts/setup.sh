@@ -19,6 +19,7 @@ export PATH="$PWD/$toolchain/node_modules/.bin:$PATH"
 npm ci --no-audit --no-fund
 export PATH="$PWD/node_modules/.bin:$PATH"
 bash scripts/setup-generator.sh
+bash scripts/setup-oasdiff.sh   # spec:diff's oasdiff (a Go module, version pinned in the script)
 
 apt_install() {
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -9,17 +9,19 @@ const root = resolve(__dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "vpnaas-spectral-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A minimal valid document holding `schema` as components.schemas.Thing and `parameter` on one GET. */
-function fragment({ schema, parameter }: { schema?: object; parameter?: object }): object {
+/**
+ * A minimal valid document holding `schema` as components.schemas.Thing, the response of one GET,
+ * with `parameter` on it; or, with `requestBody`, that schema as the body of a POST.
+ */
+function fragment({ schema, parameter, requestBody }: { schema?: object; parameter?: object; requestBody?: object }): object {
+  const ok = { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } };
   return {
     openapi: "3.1.0",
     info: { title: "fragment", version: "1" },
     paths: {
       "/things": {
-        get: {
-          parameters: parameter ? [parameter] : [],
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
-        },
+        get: { parameters: parameter ? [parameter] : [], responses: { "200": ok } },
+        ...(requestBody ? { post: { requestBody: { content: { "application/json": { schema: requestBody } } }, responses: { "200": ok } } } : {}),
       },
     },
     components: { schemas: { Thing: schema ?? { type: "object" } } },
@@ -75,6 +77,16 @@ const cases = [
     rule: "vpnaas-secret-format-password",
     pass: fragment({ schema: { type: "object", properties: { application_credential_secret: prop({ format: "password" }) } } }),
     fail: fragment({ schema: { type: "object", properties: { application_credential_secret: prop({ format: "uuid" }) } } }),
+  },
+  {
+    rule: "vpnaas-responses-open",
+    pass: fragment({ schema: { type: "object", properties: { inner: { type: "object", description: "d", properties: { a: prop() } } } } }),
+    fail: fragment({ schema: { type: "object", properties: { inner: { type: "object", description: "d", additionalProperties: false, properties: { a: prop() } } } } }),
+  },
+  {
+    rule: "vpnaas-request-bodies-closed",
+    pass: fragment({ requestBody: { type: "object", additionalProperties: false, properties: { inner: { type: "object", description: "d", additionalProperties: false, properties: { a: prop() } } } } }),
+    fail: fragment({ requestBody: { type: "object", additionalProperties: false, properties: { inner: { type: "object", description: "d", properties: { a: prop() } } } } }),
   },
 ].map(({ rule, pass, fail }) => ({ rule, pass: lintLater(pass), fail: lintLater(fail) }));
 

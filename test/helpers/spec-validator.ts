@@ -7,7 +7,9 @@ import { parse } from "yaml";
 /**
  * Validates bodies against spec/openapi.yaml with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses).
  * The whole spec is registered as one schema; validators reference into it by JSON pointer, so the
- * spec's own `$ref`s, `additionalProperties: false`, enums, formats and bounds all apply.
+ * spec's own `$ref`s, `required`, enums, formats and bounds all apply. Response objects are open (the
+ * spec's compatibility policy): an attribute the spec does not declare is valid, and
+ * {@link undeclaredAttributes} lists it, so a test can still refuse drift from a server it knows.
  */
 const SPEC_ID = "https://vpnaas-sdk.invalid/openapi.yaml";
 const specPath = resolve(__dirname, "../../spec/openapi.yaml");
@@ -64,8 +66,28 @@ function describe(e: ErrorObject): string {
   return `${e.instancePath || "/"} ${e.message ?? e.keyword}${extra} [${e.schemaPath}]`;
 }
 
-/** The JSON pointer of the `application/json` schema the spec declares for `operationId` answering `status`. */
-export function responseSchemaPointer(operationId: string, status: number): string {
+/**
+ * For operations whose 200 holds two envelopes (`anyOf`), the one the spec's 200 description names for
+ * a request without `fields`: OpenAPI cannot tie a schema to a query parameter, so the tests do.
+ */
+export const COMPLETE_RESPONSE_WITHOUT_FIELDS: Readonly<Record<string, string>> = { getIpsecSiteConnection: "IpsecSiteConnectionResponse" };
+
+/** What a response answered: the request's query decides which 200 schema applies. */
+export interface AnsweredRequest {
+  /** The request's query string (`?fields=id` or `fields=id`), or its path or URL with one; absent = no query. */
+  query?: string;
+}
+
+const hasFields = (request: AnsweredRequest): boolean => new URLSearchParams((request.query ?? "").replace(/^[^?]*\?/, "")).has("fields");
+
+/**
+ * The JSON pointer of the `application/json` schema the spec declares for `operationId` answering
+ * `status`. For a 200 to a request without `fields`, the complete envelope the spec names for it
+ * ({@link COMPLETE_RESPONSE_WITHOUT_FIELDS}), not the 200's `anyOf` that also admits partial ones.
+ */
+export function responseSchemaPointer(operationId: string, status: number, request: AnsweredRequest = {}): string {
+  const complete = COMPLETE_RESPONSE_WITHOUT_FIELDS[operationId];
+  if (status === 200 && complete && !hasFields(request)) return `/components/schemas/${escape(complete)}`;
   for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
     for (const [method, op] of Object.entries<Json>(item)) {
       if (op?.operationId !== operationId) continue;
@@ -81,9 +103,50 @@ export function responseSchemaPointer(operationId: string, status: number): stri
   throw new Error(`spec-validator: no operation ${operationId} in the spec`);
 }
 
-/** Validates a response body of `operationId` with `status` against the spec. Throws if the spec declares no such response. */
-export function checkResponse(operationId: string, status: number, body: unknown): SpecCheck {
-  return run(responseSchemaPointer(operationId, status), body);
+/**
+ * Validates a response body of `operationId` with `status` against the spec; `request.query` tells
+ * whether `fields` was sent (without it, a 200 must be complete). Throws if the spec declares no such
+ * response.
+ */
+export function checkResponse(operationId: string, status: number, body: unknown, request: AnsweredRequest = {}): SpecCheck {
+  return run(responseSchemaPointer(operationId, status, request), body);
+}
+
+/**
+ * The JSON paths (`/ipsec_site_connection/availability_zone`) of every object member in `body` that
+ * the schema at `pointer` does not declare, looking through `$ref`, `allOf`, `anyOf`, `oneOf`,
+ * `properties` and `items`. The spec's responses are open, so these are valid; a test against a
+ * server the spec describes exactly (Neutron 21) uses this to refuse drift all the same.
+ */
+export function undeclaredAttributes(pointer: string, body: unknown): string[] {
+  const found: string[] = [];
+  const walk = (schemas: Json[], value: unknown, at: string): void => {
+    const flat = schemas.flatMap(expand);
+    if (Array.isArray(value)) {
+      const items = flat.map((s) => s.items).filter(Boolean) as Json[];
+      value.forEach((v, i) => walk(items, v, `${at}/${i}`));
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    for (const [key, v] of Object.entries(value)) {
+      const declared = flat.map((s) => s.properties?.[key]).filter(Boolean) as Json[];
+      if (declared.length === 0) found.push(`${at}/${key}`);
+      else walk(declared, v, `${at}/${key}`);
+    }
+  };
+  walk([deref({ $ref: `#${pointer}` }, pointer).node], body, "");
+  return found;
+}
+
+/** A schema and the members of its `allOf`, `anyOf` and `oneOf`, recursively, `$ref`s followed. */
+function expand(schema: Json): Json[] {
+  const node = deref(schema, "").node;
+  return [node, ...(["allOf", "anyOf", "oneOf"] as const).flatMap((k) => ((node[k] ?? []) as Json[]).flatMap(expand))];
+}
+
+/** Validates `value` against the schema at `pointer` (a JSON pointer into the spec, e.g. one {@link responseSchemaPointer} gave). */
+export function checkAt(pointer: string, value: unknown): SpecCheck {
+  return run(pointer, value);
 }
 
 /** Validates `value` against `#/components/schemas/<name>`. */

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type IpsecSiteConnection, isApiError, VpnaasApiError, VpnaasValidationError } from "../../src";
-import { assertValid, checkResponse, checkSchema, schemaNode, schemaProperties } from "../helpers/spec-validator";
+import { assertValid, checkResponse, checkSchema, responseSchemaPointer, schemaNode, schemaProperties, undeclaredAttributes } from "../helpers/spec-validator";
 import { neutronEnv, sql } from "./env";
 import { expectStatus, rawRequest, type RawResponse } from "./rest";
 import { expectAllConformant, recordingClient } from "./sdk";
@@ -38,10 +38,15 @@ let topo: Topology;
 let created: RawResponse;
 let connection: IpsecSiteConnection;
 
-/** A raw GET of a connection path, its body checked against the spec for whatever status came back. */
+/**
+ * A raw GET of a connection path, its body checked against the spec for whatever status came back
+ * (a 200 without `fields` against the complete envelope), with no attribute the spec lacks.
+ */
 async function rawGet(path: string): Promise<RawResponse> {
   const res = await rawRequest(target.baseUrl, "GET", path);
-  assertValid(checkResponse("getIpsecSiteConnection", res.status, res.body), `GET ${path} → ${res.status}`);
+  const answered = { query: path };
+  assertValid(checkResponse("getIpsecSiteConnection", res.status, res.body, answered), `GET ${path} → ${res.status}`);
+  expect([path, undeclaredAttributes(responseSchemaPointer("getIpsecSiteConnection", res.status, answered), res.body)]).toEqual([path, []]);
   return res;
 }
 

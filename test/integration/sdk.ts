@@ -1,5 +1,5 @@
 import { createVpnaasClient, type VpnaasClient } from "../../src";
-import { checkResponse, checkSchema, type SpecCheck } from "../helpers/spec-validator";
+import { checkResponse, responseSchemaPointer, type SpecCheck, undeclaredAttributes } from "../helpers/spec-validator";
 
 /** One exchange the SDK had with the real server, and whether its body matched the spec. */
 export interface Exchange {
@@ -9,6 +9,8 @@ export interface Exchange {
   requestId: string | null;
   body: unknown;
   check: SpecCheck;
+  /** Attributes of the body the spec does not declare (valid: responses are open), e.g. `/ipsec_site_connection/availability_zone`. */
+  undeclared: string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export function recordingClient(baseUrl: string, headers: Record<string, string>
       status: response.status,
       requestId: response.headers.get("x-openstack-request-id"),
       body,
-      check: conformance(request.url, response.status, body),
+      ...conformance(request.url, response.status, body),
     });
     return response;
   };
@@ -42,17 +44,24 @@ export function recordingClient(baseUrl: string, headers: Record<string, string>
 }
 
 /**
- * The body against the spec's schema for the status; a 200 to a call without `fields` must also be
- * the full representation (`IpsecSiteConnection`), as the spec's 200 description says.
+ * The body against the spec's schema for the status and the request: a 200 to a call without
+ * `fields` must be the complete envelope (`IpsecSiteConnectionResponse`), as the spec's 200
+ * description says; and the attributes the spec does not declare.
  */
-function conformance(url: string, status: number, body: unknown): SpecCheck {
-  const check = checkResponse("getIpsecSiteConnection", status, body);
-  if (!check.valid || status !== 200 || new URL(url).searchParams.has("fields")) return check;
-  return checkSchema("IpsecSiteConnection", (body as { ipsec_site_connection: unknown }).ipsec_site_connection);
+function conformance(url: string, status: number, body: unknown): { check: SpecCheck; undeclared: string[] } {
+  const query = new URL(url).search;
+  const check = checkResponse("getIpsecSiteConnection", status, body, { query });
+  return { check, undeclared: check.valid ? undeclaredAttributes(responseSchemaPointer("getIpsecSiteConnection", status, { query }), body) : [] };
 }
 
-/** Asserts every exchange's body matched the spec for its status (the spec cannot drift silently). */
+/**
+ * Asserts every exchange's body matched the spec for its status, and lists every attribute the spec
+ * does not declare. The spec's responses are open (a cloud may add attributes), but it describes
+ * Neutron 21 exactly: an undeclared attribute from this server is drift, and fails here by name.
+ */
 export function expectAllConformant(exchanges: Exchange[]): void {
   const bad = exchanges.filter((e) => !e.check.valid).map((e) => `${e.method} ${e.url} → ${e.status}:\n    ${e.check.errors.join("\n    ")}`);
   expect(bad).toEqual([]);
+  const undeclared = exchanges.filter((e) => e.undeclared.length).map((e) => `${e.method} ${e.url} → ${e.status}: not in the spec: ${e.undeclared.join(", ")}`);
+  expect(undeclared).toEqual([]);
 }
