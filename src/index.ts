@@ -46,4 +46,5 @@ export type {
   operations,
   paths,
   ResponseBody,
+  WebobErrorResponse,
 } from "./types";

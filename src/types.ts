@@ -16,6 +16,8 @@ export type NeutronErrorResponse = Schemas["NeutronErrorResponse"];
 export type KeystoneErrorResponse = Schemas["KeystoneErrorResponse"];
 /** Huawei Cloud API gateway's error body: `{error_code, error_msg, request_id}`. */
 export type HuaweiGatewayError = Schemas["HuaweiGatewayError"];
+/** WebOb's error body, as keystonemiddleware answers 503 when Keystone is unreachable: `{message, code, title}`. */
+export type WebobErrorResponse = Schemas["WebobErrorResponse"];
 
 /** The JSON body of operation `Op`'s response `Status`, per the spec. */
 export type ResponseBody<Op extends keyof operations, Status extends number> =

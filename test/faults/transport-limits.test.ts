@@ -3,6 +3,7 @@
 // in every error and event.
 import { createVpnaasClient, keystoneAuth, tokenAuth, type RetryEvent, type VpnaasApiError, type VpnaasNetworkError } from "../../src";
 import { connectionBody, connectionId, renderings } from "../helpers/auth-fixtures";
+import { capture } from "../helpers/captures";
 import { countingClock, fault, script } from "../helpers/faults";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server";
 import { passwordOptions, startKeystone, type KeystoneStandIn } from "../helpers/keystone-server";
@@ -120,6 +121,13 @@ describe("what is retried, and what is read", () => {
     script(server, fault.resetBeforeResponse(), fault.json(200, connectionBody));
     await expect(client({ retry: { baseDelayMs: 5 } }).getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
     expect(server.requests).toHaveLength(2);
+  });
+
+  test("keystonemiddleware's real 503 (WebOb's body, Keystone unreachable) is read into errorType and errorMessage", async () => {
+    const real = capture("keystone/get-connection-keystone-unreachable-503");
+    script(server, fault.raw(503, "application/json", real.response.body_raw));
+    const error = (await client({ retry: false }).getIpsecSiteConnection(connectionId).catch((e: unknown) => e)) as VpnaasApiError;
+    expect(error).toMatchObject({ name: "VpnaasApiError", status: 503, errorType: "Service Unavailable", errorMessage: expect.stringContaining("The Keystone service is temporarily unavailable") });
   });
 
   test("a 2 MB error message becomes a short err.message, not a 2 MB one", async () => {
