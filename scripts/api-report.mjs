@@ -44,7 +44,7 @@ for (const file of CONFIGS) {
   const result = Extractor.invoke(config, {
     localBuild: local,
     messageCallback: (message) => {
-      if (message.logLevel === "error") errors.push(message.text);
+      if (message.logLevel === "error" || message.logLevel === "warning") errors.push(`${message.logLevel}: ${message.messageId}: ${message.text}`);
       message.handled = true; // the outcome is reported below, in this script's words
     },
   });

@@ -103,7 +103,7 @@ export class VpnaasApiError extends AnsweredExchangeError {
 export class VpnaasResponseError extends AnsweredExchangeError {
   override name = "VpnaasResponseError";
   readonly contentType: string | undefined;
-  /** At most {@link EXCERPT_LENGTH} characters of the body, secrets redacted. */
+  /** At most `EXCERPT_LENGTH` (200) characters of the body, secrets redacted. */
   readonly excerpt: string;
   /** @param secrets what the client sent: cut out of the excerpt wherever the body echoes it. */
   constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown, secrets: readonly string[] = []) {

@@ -49,7 +49,7 @@ export function sanitizeHeaders(headers: HeaderList): Record<string, string> {
   return out;
 }
 
-/** The same as {@link sanitizeHeaders}: the name errors have always used. */
+/** The same as `sanitizeHeaders`: the name errors have always used. */
 export const redactHeaders: (headers: HeaderList) => Record<string, string> = sanitizeHeaders;
 
 function redactAuthorization(value: string): string {
@@ -64,7 +64,7 @@ function redactAuthorization(value: string): string {
 
 /**
  * The values a client sent in `headers` that a server must never be able to echo into an error:
- * every value except those of the allowlisted headers {@link sanitizeHeaders} shows; for
+ * every value except those of the allowlisted headers `sanitizeHeaders` shows; for
  * `authorization` also the credential alone (a `Bearer`/`Basic` credential, Basic's decoded
  * `user:password` and password, an AK/SK `Signature`); for `cookie` each cookie's value.
  * Feed the result to `redactKnown`/`excerptOf`.

@@ -122,7 +122,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 /**
  * The excerpt an error carries of a body (text, or parsed JSON): secret members and `secrets`
  * (see {@link redactKnown}) redacted before it is cut, whitespace collapsed, at most
- * {@link EXCERPT_LENGTH} characters plus `…`. Only the first 64 KiB are looked at, so the cost
+ * `EXCERPT_LENGTH` (200) characters plus `…`. Only the first 64 KiB are looked at, so the cost
  * does not grow with the body.
  */
 export function excerptOf(body: unknown, secrets: KnownSecrets = []): string {

@@ -7,7 +7,7 @@ import type { Layer, Next, OutgoingRequest, Received } from "./request";
 import { type AttemptOutcome, decideRetry, isTransientNetworkFailure, RETRY_DEFAULTS, type RetrySettings, type TimeoutSettings } from "./retry-policy";
 import { describeValue } from "./describe-value";
 
-/** What {@link RetryOptions.onRetry} is told before each wait. Holds no headers and no body. */
+/** What `onRetry` is told before each wait. Holds no headers and no body. */
 export interface RetryEvent {
   method: string;
   url: string;
