@@ -65,6 +65,19 @@ describe("signAkSk", () => {
     ["ü €", "%C3%BC%20%E2%82%AC"],
   ])("RFC 3986 encodes %j as %j", (text, expected) => expect(rfc3986(text)).toBe(expected));
 
+  test("signs a URL the same whether it was the last one signed or not", () => {
+    const sign = akskSigner("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc");
+    const request = (url: string) => ({ method: "GET", url, headers: [["accept", "application/json"]] as [string, string][], sdkDate: "20191115T033655Z" });
+    const a = "https://vpc.cn-north-4.myhuaweicloud.com/v2.0/vpn/ipsec-site-connections?fields=id";
+    const b = "https://Other.example.com:8443/v2.0/a%20b/";
+    const first = sign(request(a)).Authorization;
+    const other = sign(request(b)).Authorization;
+    expect(sign(request(a)).Authorization).toBe(first);
+    expect(sign(request(a)).Authorization).toBe(first);
+    expect(sign(request(b)).Authorization).toBe(other);
+    expect(other).not.toBe(first);
+  });
+
   test("formats X-Sdk-Date as YYYYMMDDTHHMMSSZ in UTC", () => {
     expect(formatSdkDate(new Date(Date.UTC(2019, 10, 15, 3, 36, 55, 789)))).toBe("20191115T033655Z");
   });
