@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { akskSigner, canonicalQueryString, canonicalUri, formatSdkDate, rfc3986, webCryptoAkskSigner } from "../src/auth/sign-aksk";
+import { akskSigner, canonicalQueryString, canonicalUri, EMPTY_SHA256, formatSdkDate, rfc3986, webCryptoAkskSigner } from "../src/auth/sign-aksk";
+import { sha256Hex } from "../src/auth/sha256";
 import { signAkSk } from "../src";
 import { oracleAuthorization } from "./helpers/aksk-oracle";
 
@@ -77,6 +78,8 @@ describe("signAkSk", () => {
     expect(sign(request(b)).Authorization).toBe(other);
     expect(other).not.toBe(first);
   });
+
+  test("the payload hash of an empty body is the SHA-256 of no bytes", () => expect(EMPTY_SHA256).toBe(sha256Hex("")));
 
   test("formats X-Sdk-Date as YYYYMMDDTHHMMSSZ in UTC", () => {
     expect(formatSdkDate(new Date(Date.UTC(2019, 10, 15, 3, 36, 55, 789)))).toBe("20191115T033655Z");
