@@ -66,7 +66,7 @@ describe("signAkSk", () => {
     ["ü €", "%C3%BC%20%E2%82%AC"],
   ])("RFC 3986 encodes %j as %j", (text, expected) => expect(rfc3986(text)).toBe(expected));
 
-  test("signs a URL the same whether it was the last one signed or not", () => {
+  test("signs the same request the same way each time, whatever was signed in between", () => {
     const sign = akskSigner("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc");
     const request = (url: string) => ({ method: "GET", url, headers: [["accept", "application/json"]] as [string, string][], sdkDate: "20191115T033655Z" });
     const a = "https://vpc.cn-north-4.myhuaweicloud.com/v2.0/vpn/ipsec-site-connections?fields=id";

@@ -105,26 +105,11 @@ function canonicalRequestOf(input: AkSkRequest): { head: string; signedHeaders: 
 }
 
 /** What is signed of a URL: its host, canonical URI and canonical query string. */
-interface SignedUrlParts {
-  href: string;
-  host: string;
-  uri: string;
-  query: string;
-}
-
-let lastUrl: SignedUrlParts | undefined;
-
-/**
- * The signed parts of `href`. The last URL's are kept: a retry signs the same URL again, and so
- * does polling one resource, and parsing the URL is the costliest step of the canonical request.
- */
-function signedPartsOf(href: string): SignedUrlParts {
-  if (lastUrl?.href === href) return lastUrl;
+function signedPartsOf(href: string): { host: string; uri: string; query: string } {
   const url = new URL(href);
   // Most requests have no query: then not even the URLSearchParams is made.
   const query = url.search.length > 1 ? canonicalQueryString(url.searchParams) : "";
-  lastUrl = { href, host: url.host, uri: canonicalUri(url.pathname), query };
-  return lastUrl;
+  return { host: url.host, uri: canonicalUri(url.pathname), query };
 }
 
 const stringToSignOf = (sdkDate: string, canonicalRequestHash: string): string => `${AKSK_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
