@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { akskSigner, canonicalQueryString, canonicalUri, formatSdkDate, rfc3986, webCryptoAkskSigner } from "../src/auth/sign-aksk";
+import { akskSigner, canonicalQueryString, canonicalUri, EMPTY_SHA256, formatSdkDate, rfc3986, webCryptoAkskSigner } from "../src/auth/sign-aksk";
+import { sha256Hex } from "../src/auth/sha256";
 import { signAkSk } from "../src";
 import { oracleAuthorization } from "./helpers/aksk-oracle";
 
@@ -64,6 +65,21 @@ describe("signAkSk", () => {
     ["!*'()", "%21%2A%27%28%29"],
     ["ü €", "%C3%BC%20%E2%82%AC"],
   ])("RFC 3986 encodes %j as %j", (text, expected) => expect(rfc3986(text)).toBe(expected));
+
+  test("signs the same request the same way each time, whatever was signed in between", () => {
+    const sign = akskSigner("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc");
+    const request = (url: string) => ({ method: "GET", url, headers: [["accept", "application/json"]] as [string, string][], sdkDate: "20191115T033655Z" });
+    const a = "https://vpc.cn-north-4.myhuaweicloud.com/v2.0/vpn/ipsec-site-connections?fields=id";
+    const b = "https://Other.example.com:8443/v2.0/a%20b/";
+    const first = sign(request(a)).Authorization;
+    const other = sign(request(b)).Authorization;
+    expect(sign(request(a)).Authorization).toBe(first);
+    expect(sign(request(a)).Authorization).toBe(first);
+    expect(sign(request(b)).Authorization).toBe(other);
+    expect(other).not.toBe(first);
+  });
+
+  test("the payload hash of an empty body is the SHA-256 of no bytes", () => expect(EMPTY_SHA256).toBe(sha256Hex("")));
 
   test("formats X-Sdk-Date as YYYYMMDDTHHMMSSZ in UTC", () => {
     expect(formatSdkDate(new Date(Date.UTC(2019, 10, 15, 3, 36, 55, 789)))).toBe("20191115T033655Z");

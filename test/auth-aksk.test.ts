@@ -66,6 +66,14 @@ describe("akskAuth", () => {
     expect(verified).toEqual([true, true]);
   });
 
+  test("dates each request by its own second: the same within one, the next one a millisecond later", async () => {
+    let now = at + 998;
+    const client = createVpnaasClient({ baseUrl: server.url, auth: akskAuth({ ...keys, now: () => now++ }), allowInsecureHttp: true });
+    for (let i = 0; i < 3; i++) await client.getIpsecSiteConnection(connectionId);
+    expect(server.requests.map((r) => r.headers["x-sdk-date"])).toEqual(["20261128T183005Z", "20261128T183005Z", "20261128T183006Z"]);
+    expect(verified).toEqual([true, true, true]);
+  });
+
   test("signs every attempt of a retried call afresh, never over the last attempt's signature", async () => {
     let attempt = 0;
     server.handle((req, res, seen) => {

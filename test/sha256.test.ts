@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { hmacSha256Key, hmacSha256KeyJs, sha256, sha256Js, toHex } from "../src/auth/sha256";
+import { hmacSha256HexKey, hmacSha256Key, hmacSha256KeyJs, sha256, sha256Js, toHex } from "../src/auth/sha256";
 
 // Both implementations are tested: the native one Node uses, and the JavaScript one browsers use.
 const implementations = [
@@ -40,4 +40,16 @@ test("HMAC agrees with node:crypto for random keys (including longer than a bloc
     { numRuns: 500 },
   );
 });
+});
+
+// What AK/SK signing runs per request: string messages, hex out; a key of ASCII bytes takes the
+// string path, any other key (or one longer than a block, hashed first) the bytes path.
+test("hex HMAC of string messages agrees with node:crypto for ASCII, non-ASCII and long keys", () => {
+  const asciiKey = fc.string({ unit: "grapheme-ascii", maxLength: 80 }).map(enc);
+  fc.assert(
+    fc.property(fc.oneof(asciiKey, fc.uint8Array({ maxLength: 200 })), fc.string({ unit: "grapheme", maxLength: 300 }), (key, message) => {
+      expect(hmacSha256HexKey(key)(message)).toBe(createHmac("sha256", key).update(message, "utf8").digest("hex"));
+    }),
+    { numRuns: 500 },
+  );
 });

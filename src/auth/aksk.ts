@@ -1,6 +1,7 @@
 import { VpnaasValidationError } from "../errors";
 import { hasNativeSha256 } from "./sha256";
-import { akskSigner, formatSdkDate, webCryptoAkskSigner } from "./sign-aksk";
+import type { OutgoingRequest } from "../request";
+import { type AkSkRequest, type AkSkSignature, akskSigner, formatSdkDate, webCryptoAkskSigner } from "./sign-aksk";
 import type { AuthStrategy } from "./strategy";
 
 export interface AkSkAuthOptions {
@@ -35,19 +36,47 @@ export function akskAuth(options: AkSkAuthOptions): AuthStrategy {
   if (securityToken) extra["x-security-token"] = securityToken;
   // Native hashing where the runtime has it (Node, Bun, Deno); else WebCrypto (browsers on https
   // and localhost pages); else plain JavaScript (pages on plain http have no crypto.subtle).
-  const sign = hasNativeSha256 || !globalThis.crypto?.subtle ? akskSigner(accessKey, secretKey) : webCryptoAkskSigner(accessKey, secretKey);
+  const sync = hasNativeSha256 || !globalThis.crypto?.subtle;
+  const sign = sync ? akskSigner(accessKey, secretKey) : webCryptoAkskSigner(accessKey, secretKey);
+  // X-Sdk-Date has whole seconds: formatted once per second, not once per request.
+  let dateSecond = NaN;
+  let sdkDate = "";
+  const prepare = (request: OutgoingRequest): AkSkRequest => {
+    const { headers } = request;
+    // A request sent again (a retry) still carries the last attempt's signature: never sign that.
+    delete headers.authorization;
+    delete headers["x-sdk-date"];
+    Object.assign(headers, extra);
+    const ms = now();
+    // The second Date itself would show (it truncates ms); NaN, never equal, is never cached.
+    const second = Math.floor(Math.trunc(ms) / 1000);
+    if (second !== dateSecond) {
+      sdkDate = formatSdkDate(new Date(ms));
+      dateSecond = second;
+    }
+    return { method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate };
+  };
+  const apply = (request: OutgoingRequest, signed: AkSkSignature) => {
+    request.headers["x-sdk-date"] = signed["X-Sdk-Date"];
+    request.headers.authorization = signed.Authorization;
+  };
   return {
     kind: "aksk",
-    layer: () => async (request, next) => {
-      const { headers } = request;
-      // A request sent again (a retry) still carries the last attempt's signature: never sign that.
-      delete headers.authorization;
-      delete headers["x-sdk-date"];
-      Object.assign(headers, extra);
-      const signed = await sign({ method: request.method, url: request.url, headers: Object.entries(headers), body: request.body, sdkDate: formatSdkDate(new Date(now())) });
-      headers["x-sdk-date"] = signed["X-Sdk-Date"];
-      headers.authorization = signed.Authorization;
-      return next(request);
-    },
+    // The synchronous signer is not awaited: a layer without an await costs no promise and no
+    // microtask turn per request. It still fails only by rejecting, as an async one does.
+    layer: () =>
+      sync
+        ? (request, next) => {
+            try {
+              apply(request, (sign as (r: AkSkRequest) => AkSkSignature)(prepare(request)));
+            } catch (error) {
+              return Promise.reject(error);
+            }
+            return next(request);
+          }
+        : async (request, next) => {
+            apply(request, await sign(prepare(request)));
+            return next(request);
+          },
   };
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// A focused, quicker form of two of bench/run.mjs's tables, for working on one overhead: only the
+// contenders named on the command line (plain fetch always), against bench/server.mjs in its own
+// process. Time per GET is measured as run.mjs does (clients interleaved in blocks, ratios taken
+// within each round); --cold=N instead runs N cold starts per contender (bench/cold-start.mjs),
+// interleaved, and reports medians with interquartile ranges.
+// --process=N runs each contender alone in a process (N processes each, alternating) for 15,000
+// calls after 2,000 warm-up calls: slower, but much steadier than interleaving, where one
+// client's garbage is collected in another's block (a scavenge here takes ~4 ms, 20 calls' time),
+// and it shows what a process that uses only that client pays, its own garbage included.
+// Usage: npm run build && node bench/focus.mjs [--rounds=15 | --cold=21 | --process=7] ["contender name" ...]
+import { execFileSync, spawn } from "node:child_process";
+import { join, resolve } from "node:path";
+import { contenders } from "./contenders.mjs";
+import { median, quartiles, spread, timePerCallUs } from "./stats.mjs";
+
+const args = process.argv.slice(2);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+if (option("child")) {
+  // One contender alone in this process: prints µs per call, wall and this process's CPU.
+  const [url] = args.filter((a) => !a.startsWith("--"));
+  const get = await contenders[option("child")](url);
+  for (let i = 0; i < 2000; i++) await get();
+  const calls = 15000;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < calls; i++) await get();
+  const wall = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  console.log(`${((wall * 1000) / calls).toFixed(2)} ${((user + system) / calls).toFixed(2)}`);
+  process.exit(0);
+}
+const PROCESSES = Number(option("process") ?? 0);
+const ROUNDS = Number(option("rounds") ?? 15);
+const COLD = Number(option("cold") ?? 0);
+const SLICES = 25;
+const BLOCK = 20;
+const asked = args.filter((a) => !a.startsWith("--"));
+const names = ["plain fetch", ...(asked.length ? asked : ["vpnaas-sdk (tokenAuth + retry)", "vpnaas-sdk (akskAuth + retry)"])];
+for (const name of names) if (!contenders[name]) throw new Error(`no contender ${JSON.stringify(name)}; known: ${Object.keys(contenders).join(", ")}`);
+
+const root = resolve(import.meta.dirname, "..");
+const server = spawn(process.execPath, [join(root, "bench/server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+const url = await new Promise((done) => server.stdout.once("data", (d) => done(String(d).trim())));
+try {
+  if (PROCESSES) {
+    const [wall, cpu] = [{}, {}];
+    for (let i = 0; i < PROCESSES; i++) {
+      for (const name of i % 2 ? [...names].reverse() : names) {
+        const out = execFileSync(process.execPath, [join(root, "bench/focus.mjs"), `--child=${name}`, url], { cwd: root, encoding: "utf8" });
+        const [w, c] = out.trim().split(" ").map(Number);
+        (wall[name] ??= []).push(w);
+        (cpu[name] ??= []).push(c);
+      }
+    }
+    console.log(`${PROCESSES} processes each · µs per call, median (interquartile range), × plain fetch · CPU µs per call (whole process), × plain fetch`);
+    const row = (xs, name) => `${quartiles(xs[name]).padEnd(22)} ${(median(xs[name]) / median(xs["plain fetch"])).toFixed(3)}`;
+    for (const name of names) console.log(`${name.padEnd(50)} ${row(wall, name)}   ${row(cpu, name)}`);
+  } else if (COLD) {
+    const ms = Object.fromEntries(names.map((n) => [n, []]));
+    // The order alternates, so that neither end of a pass is always the same contender's.
+    for (let i = 0; i < COLD; i++) {
+      for (const name of i % 2 ? [...names].reverse() : names) {
+        ms[name].push(Number(execFileSync(process.execPath, [join(root, "bench/cold-start.mjs"), name, url], { cwd: root, encoding: "utf8" }).trim()));
+      }
+    }
+    console.log(`${COLD} cold starts each · ms, median (interquartile range) · × plain fetch (medians)`);
+    for (const name of names) console.log(`${name.padEnd(50)} ${quartiles(ms[name]).padEnd(24)} ${(median(ms[name]) / median(ms["plain fetch"])).toFixed(3)}`);
+  } else {
+    const gets = {};
+    for (const name of names) {
+      gets[name] = await contenders[name](url);
+      for (let i = 0; i < 500; i++) await gets[name]();
+    }
+    const us = Object.fromEntries(names.map((n) => [n, []]));
+    const ratios = Object.fromEntries(names.map((n) => [n, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      const round = Object.fromEntries(names.map((n) => [n, 0]));
+      for (let slice = 0; slice < SLICES; slice++) {
+        for (let k = 0; k < names.length; k++) {
+          const name = names[(r + slice + k) % names.length];
+          round[name] += await timePerCallUs(gets[name], BLOCK);
+        }
+      }
+      for (const name of names) us[name].push(round[name] / SLICES);
+      for (const name of names) ratios[name].push(round[name] / round["plain fetch"]);
+    }
+    console.log(`${ROUNDS} rounds · µs per call, median (min–max) · × plain fetch, median (interquartile range)`);
+    for (const name of names) console.log(`${name.padEnd(50)} ${spread(us[name]).padEnd(24)} ${quartiles(ratios[name], 3)}`);
+  }
+} finally {
+  server.kill("SIGTERM");
+}
