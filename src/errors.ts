@@ -260,7 +260,9 @@ function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: 
   return {};
 }
 
-// Readable words for the system error codes a failed fetch carries in its `cause` chain.
+// The system error codes a failed fetch carries in its `cause` chain, with readable words where a
+// message shows some. One table for both uses: every code here but ENOTFOUND is a connection that
+// failed or broke, where sending the request again may work (see isTransientCode).
 const NETWORK_FAILURES: Record<string, string> = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
@@ -274,7 +276,21 @@ const NETWORK_FAILURES: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "connect timed out",
   UND_ERR_HEADERS_TIMEOUT: "no response headers in time",
   UND_ERR_BODY_TIMEOUT: "body stalled",
+  ECONNABORTED: "",
+  ENETDOWN: "",
+  UND_ERR_CLOSED: "",
+  // Bun's names for the same failures.
+  ConnectionRefused: "",
+  ConnectionClosed: "",
+  ConnectionReset: "",
 };
+
+/**
+ * Whether a system error code is of a connection that failed or broke: sending the request again
+ * may work. Any other code (ENOTFOUND, an invalid header, a body too large for a string) fails at
+ * once: sending it again would fail the same way, or download 600 MB four times.
+ */
+export const isTransientCode = (code: string): boolean => Object.hasOwn(NETWORK_FAILURES, code) && code !== "ENOTFOUND";
 
 /** The first `code` string in `error`'s cause chain (undici nests it: TypeError → SocketError → …). */
 export function networkErrorCode(error: unknown): string | undefined {
@@ -286,7 +302,7 @@ export function networkErrorCode(error: unknown): string | undefined {
 }
 
 function describeNetworkFailure(code: string | undefined, cause: unknown): string {
-  if (code) return `${NETWORK_FAILURES[code] ?? "network error"} (${code})`;
+  if (code) return `${(Object.hasOwn(NETWORK_FAILURES, code) && NETWORK_FAILURES[code]) || "network error"} (${code})`;
   const message = cause instanceof Error ? cause.message : String(cause);
   // undici says "terminated" when the connection dies after the headers, i.e. in the middle of the body.
   return message === "terminated" ? "connection closed in the middle of the body" : `network error: ${message.slice(0, 100)}`;
