@@ -86,7 +86,8 @@ export class VpnaasApiError extends AnsweredExchangeError {
   declare readonly errorMessage: string | undefined;
   /** @param secrets what the client sent (tokens, header values, passwords): cut out of the body wherever the server echoes them. */
   constructor(exchange: HttpExchange, body: unknown, secrets: readonly string[] = []) {
-    const redacted = redactParsed(typeof body === "string" ? redactKnown(body, secrets) : body, secrets);
+    // A string body too: redactParsed cuts `secrets` out of every string, this one included.
+    const redacted = redactParsed(body, secrets);
     const { errorType, errorMessage } = describeErrorBody(redacted);
     const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(redacted);
     super(exchange, what ? `: ${what}` : "");
