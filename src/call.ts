@@ -62,23 +62,19 @@ export async function callJson<T>(stack: ClientStack, call: OperationRequest, ke
   if (!response.ok) throw apiErrorOf(request.method, request.url, received, sent());
 
   const text = textOf(received.body);
-  // Only an error needs the exchange described: a success reads no more headers than it must.
-  const exchange = () => exchangeOf(request.method, request.url, received);
   const contentType = response.headers.get("content-type") ?? undefined;
-  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new VpnaasResponseError(exchange(), "expected a JSON body", text, contentType, undefined, sent());
-  }
-  if (text === "") throw new VpnaasResponseError(exchange(), "the body is empty where JSON was expected", text, contentType);
+  // Only an error needs the exchange described: a success reads no more headers than it must.
+  const fail = (problem: string, cause?: unknown) => new VpnaasResponseError(exchangeOf(request.method, request.url, received), problem, text, contentType, cause, sent());
+  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw fail("expected a JSON body");
+  if (text === "") throw fail("the body is empty where JSON was expected");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
     // V8's SyntaxError quotes the text: keep a redacted copy.
-    throw new VpnaasResponseError(exchange(), "the body is not valid JSON (truncated?)", text, contentType, sanitizedCause(cause, sent()), sent());
+    throw fail("the body is not valid JSON (truncated?)", sanitizedCause(cause, sent()));
   }
   const member = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[key] : undefined;
-  if (typeof member !== "object" || member === null || Array.isArray(member)) {
-    throw new VpnaasResponseError(exchange(), `the JSON body has no "${key}" object`, text, contentType, undefined, sent());
-  }
+  if (typeof member !== "object" || member === null || Array.isArray(member)) throw fail(`the JSON body has no "${key}" object`);
   return member as T;
 }

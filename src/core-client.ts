@@ -1,4 +1,4 @@
-import { checkEndpointUrl } from "./endpoint-url";
+import { checkBaseUrl } from "./endpoint-url";
 import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
 import { clientStack, type VpnaasClientOptions } from "./pipeline";
 
@@ -23,5 +23,5 @@ export function createVpnaasCoreClient(options: VpnaasClientOptions): VpnaasCore
 }
 
 export function requireBaseUrl(baseUrl: unknown): string {
-  return checkEndpointUrl("baseUrl", baseUrl);
+  return checkBaseUrl(baseUrl);
 }

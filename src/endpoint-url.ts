@@ -6,8 +6,10 @@ import { limitText } from "./redaction";
 export type EndpointParameter = "baseUrl" | "authUrl" | "catalog endpoint";
 
 // How a rejection starts. It ends with "Nothing was sent." (for the catalog endpoint: "Pass baseUrl.").
+// baseUrl's apart: a bundle without keystoneAuth needs only it, and drops the table.
+const BASE_URL_INTRO = "baseUrl must be an http(s) URL such as https://network.example.com:9696";
 const INTRO: Record<EndpointParameter, string> = {
-  baseUrl: "baseUrl must be an http(s) URL such as https://network.example.com:9696",
+  baseUrl: BASE_URL_INTRO,
   authUrl: "keystoneAuth needs authUrl, an http(s) URL such as https://keystone.example.com:5000/v3",
   "catalog endpoint": "The Keystone catalog's network endpoint must be an http(s) URL",
 };
@@ -30,9 +32,16 @@ const SHOWN_LENGTH = 100;
  * No error keeps the value in a property or `cause`.
  */
 export function checkEndpointUrl(parameter: EndpointParameter, value: unknown): string {
+  return checkUrl(parameter, INTRO[parameter], value);
+}
+
+/** {@link checkEndpointUrl} of `baseUrl`, without the texts only keystoneAuth's URLs need. */
+export const checkBaseUrl = (value: unknown): string => checkUrl("baseUrl", BASE_URL_INTRO, value);
+
+function checkUrl(parameter: EndpointParameter, intro: string, value: unknown): string {
   const catalog = parameter === "catalog endpoint";
   const refuse = (problem: string): never => {
-    throw new VpnaasValidationError(catalog ? "baseUrl" : parameter, `${INTRO[parameter]}; ${problem}. ${catalog ? "Pass baseUrl." : "Nothing was sent."}`);
+    throw new VpnaasValidationError(catalog ? "baseUrl" : parameter, `${intro}; ${problem}. ${catalog ? "Pass baseUrl." : "Nothing was sent."}`);
   };
   if (typeof value !== "string") return refuse(`got ${describeValue(value)}`);
   // Shown up to a `?` or `#` (what follows may be a token), and not at all with an `@` in it:

@@ -18,7 +18,7 @@ export class VpnaasError extends Error {
 export class VpnaasValidationError extends VpnaasError {
   override name = "VpnaasValidationError";
   /** The option or argument at fault, e.g. `connectionId`. */
-  readonly parameter: string;
+  declare readonly parameter: string;
   constructor(parameter: string, message: string) {
     super(message);
     this.parameter = parameter;
@@ -47,17 +47,17 @@ export interface HttpExchange {
  * then the request id and attempts, then why the retry layer stopped (for a retryable status).
  */
 abstract class AnsweredExchangeError extends VpnaasError {
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly requestId: string | undefined;
   /**
    * The status is transient (408, 429, 500, 502, 503, 504): sending the same request later may
    * succeed. For a non-idempotent method (POST) whether that is safe is the caller's judgement.
    */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How many times the request was sent, retries included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   constructor(exchange: HttpExchange, what: string, cause?: unknown) {
     const attempts = exchange.attempts ?? 1;
     const retryable = exchange.retryable ?? false;
@@ -81,12 +81,13 @@ abstract class AnsweredExchangeError extends VpnaasError {
 export class VpnaasApiError extends AnsweredExchangeError {
   override name = "VpnaasApiError";
   /** Neutron's `NeutronError.type`, or Huawei Cloud's `error_code`. */
-  readonly errorType: string | undefined;
+  declare readonly errorType: string | undefined;
   /** Neutron's `NeutronError.message`, Keystone's `error.message` or Huawei Cloud's `error_msg`. */
-  readonly errorMessage: string | undefined;
+  declare readonly errorMessage: string | undefined;
   /** @param secrets what the client sent (tokens, header values, passwords): cut out of the body wherever the server echoes them. */
   constructor(exchange: HttpExchange, body: unknown, secrets: readonly string[] = []) {
-    const redacted = redactParsed(typeof body === "string" ? redactKnown(body, secrets) : body, secrets);
+    // A string body too: redactParsed cuts `secrets` out of every string, this one included.
+    const redacted = redactParsed(body, secrets);
     const { errorType, errorMessage } = describeErrorBody(redacted);
     const what = [errorType, errorMessage].filter(Boolean).join(": ") || excerpt(redacted);
     super(exchange, what ? `: ${what}` : "");
@@ -102,9 +103,9 @@ export class VpnaasApiError extends AnsweredExchangeError {
  */
 export class VpnaasResponseError extends AnsweredExchangeError {
   override name = "VpnaasResponseError";
-  readonly contentType: string | undefined;
+  declare readonly contentType: string | undefined;
   /** At most `EXCERPT_LENGTH` (200) characters of the body, secrets redacted. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
   /** @param secrets what the client sent: cut out of the excerpt wherever the body echoes it. */
   constructor(exchange: HttpExchange, problem: string, body: string, contentType: string | undefined, cause?: unknown, secrets: readonly string[] = []) {
     const shown = excerpt(body, secrets);
@@ -126,9 +127,9 @@ export interface FailedRequest {
 
 /** What a network error and a timeout share: the request, how often it was sent, and a message saying so. */
 abstract class FailedRequestError extends VpnaasError {
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
   constructor(request: FailedRequest, what: string, cause: unknown) {
     super(
       `${request.method} ${request.url} ${what} (${request.attempts} attempt${request.attempts === 1 ? "" : "s"})` +
@@ -148,13 +149,13 @@ abstract class FailedRequestError extends VpnaasError {
 export class VpnaasNetworkError extends FailedRequestError {
   override name = "VpnaasNetworkError";
   /** The system error code when there is one, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /**
    * `true` for a connection that failed or broke (sending again may work; whether resending a POST
    * is safe is the caller's judgement); `false` when `fetch` failed in a way that sending again
    * would not mend (an invalid header value, a body too large for a string).
    */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   constructor(request: FailedRequest, cause: unknown, retryable = true) {
     const code = networkErrorCode(cause);
     super(request, `failed: ${describeNetworkFailure(code, cause)}`, cause);
@@ -175,11 +176,11 @@ export type TimeoutKind = "timeoutMs" | "totalTimeoutMs" | "aborted";
  */
 export class VpnaasTimeoutError extends FailedRequestError {
   override name = "VpnaasTimeoutError";
-  readonly kind: TimeoutKind;
+  declare readonly kind: TimeoutKind;
   /** The limit that ran out, in ms; undefined when the caller aborted. */
-  readonly limitMs: number | undefined;
+  declare readonly limitMs: number | undefined;
   /** Time from the start of the call to the error, in ms. */
-  readonly elapsedMs: number;
+  declare readonly elapsedMs: number;
   constructor(request: FailedRequest, kind: TimeoutKind, limitMs: number | undefined, elapsedMs: number, cause: unknown) {
     const what =
       kind === "aborted"
@@ -208,11 +209,11 @@ export interface RedactedRequest {
  */
 export class VpnaasRedirectError extends VpnaasError {
   override name = "VpnaasRedirectError";
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly url: string;
   /** Where the server pointed, as origin and path; undefined when it did not say or a browser hid it. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(request: { method: string; url: string }, status: number, location: string | undefined, why: string) {
     super(`${request.method} ${request.url} → ${status || "opaque"} redirect${location ? ` to ${location}` : ""} not followed: ${why}. Nothing was sent there.`);
     this.status = status;
@@ -226,7 +227,7 @@ export class VpnaasRedirectError extends VpnaasError {
 export class VpnaasAuthError extends VpnaasError {
   override name = "VpnaasAuthError";
   /** The API request that was refused, with its credentials redacted; absent for a token request. */
-  readonly request: RedactedRequest | undefined;
+  declare readonly request: RedactedRequest | undefined;
   constructor(message: string, options: { cause?: unknown; request?: RedactedRequest } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.request = options.request;
@@ -260,7 +261,9 @@ function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: 
   return {};
 }
 
-// Readable words for the system error codes a failed fetch carries in its `cause` chain.
+// The system error codes a failed fetch carries in its `cause` chain, with readable words where a
+// message shows some. One table for both uses: every code here but ENOTFOUND is a connection that
+// failed or broke, where sending the request again may work (see isTransientCode).
 const NETWORK_FAILURES: Record<string, string> = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
@@ -274,7 +277,21 @@ const NETWORK_FAILURES: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "connect timed out",
   UND_ERR_HEADERS_TIMEOUT: "no response headers in time",
   UND_ERR_BODY_TIMEOUT: "body stalled",
+  ECONNABORTED: "",
+  ENETDOWN: "",
+  UND_ERR_CLOSED: "",
+  // Bun's names for the same failures.
+  ConnectionRefused: "",
+  ConnectionClosed: "",
+  ConnectionReset: "",
 };
+
+/**
+ * Whether a system error code is of a connection that failed or broke: sending the request again
+ * may work. Any other code (ENOTFOUND, an invalid header, a body too large for a string) fails at
+ * once: sending it again would fail the same way, or download 600 MB four times.
+ */
+export const isTransientCode = (code: string): boolean => Object.hasOwn(NETWORK_FAILURES, code) && code !== "ENOTFOUND";
 
 /** The first `code` string in `error`'s cause chain (undici nests it: TypeError → SocketError → …). */
 export function networkErrorCode(error: unknown): string | undefined {
@@ -286,7 +303,7 @@ export function networkErrorCode(error: unknown): string | undefined {
 }
 
 function describeNetworkFailure(code: string | undefined, cause: unknown): string {
-  if (code) return `${NETWORK_FAILURES[code] ?? "network error"} (${code})`;
+  if (code) return `${(Object.hasOwn(NETWORK_FAILURES, code) && NETWORK_FAILURES[code]) || "network error"} (${code})`;
   const message = cause instanceof Error ? cause.message : String(cause);
   // undici says "terminated" when the connection dies after the headers, i.e. in the middle of the body.
   return message === "terminated" ? "connection closed in the middle of the body" : `network error: ${message.slice(0, 100)}`;

@@ -52,8 +52,7 @@ export type KnownSecrets = readonly (string | undefined)[];
  * would also match ordinary text.
  */
 export function redactKnown(text: string, secrets: KnownSecrets): string {
-  const pattern = knownPattern(knownForms(secrets));
-  return pattern ? text.replace(pattern, REDACTED) : text;
+  return cutterOf(secrets)[0](text);
 }
 
 /** Every form of `secret` a server may echo, see {@link redactKnown}. */
@@ -65,17 +64,16 @@ export function echoedForms(secret: string): string[] {
   return [...new Set([...forms, ...forms.map((f) => f.replaceAll("/", "\\/"))])];
 }
 
-// All forms of all secrets, longest first: one regex of them finds the longest match at each
-// place in one pass, and a replacement is never matched again.
-function knownForms(secrets: KnownSecrets): string[] {
-  return secrets
+// What cuts every form of every secret out of a text, and the length of the longest form. The
+// forms go longest first into one regex: it finds the longest match at each place in one pass,
+// and a replacement is never matched again.
+function cutterOf(secrets: KnownSecrets): [cut: (text: string) => string, longest: number] {
+  const forms = secrets
     .filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
     .flatMap(echoedForms)
     .sort((a, b) => b.length - a.length);
-}
-
-function knownPattern(forms: string[]): RegExp | undefined {
-  return forms.length ? new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined;
+  const pattern = forms.length ? new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined;
+  return [(text) => (pattern ? text.replace(pattern, REDACTED) : text), forms[0]?.length ?? 0];
 }
 
 // Deep enough for any real error body; deeper input is cut, never recursed into.
@@ -90,8 +88,7 @@ const MAX_NODES = 100_000;
  * first 100 000 `"[…]"`, and objects that throw when read `"[unreadable]"`: it never throws.
  */
 export function redactParsed(value: unknown, secrets: KnownSecrets = []): unknown {
-  const pattern = knownPattern(knownForms(secrets));
-  const cut = (s: string) => (pattern ? s.replace(pattern, REDACTED) : s);
+  const [cut] = cutterOf(secrets);
   const ancestors = new Set<object>();
   let nodes = 0;
   const copy = (v: unknown, depth: number): unknown => {
@@ -133,14 +130,12 @@ export function excerptOf(body: unknown, secrets: KnownSecrets = []): string {
   } catch {
     return "(unreadable)";
   }
-  const forms = knownForms(secrets);
+  const [cutKnown, longest] = cutterOf(secrets);
   const cut = text.length > SCAN_LENGTH;
   // Drop the end of what is scanned too, where a secret may start but not finish: its start would
   // not be recognised, and could be shown.
-  if (cut) text = text.slice(0, Math.max(0, SCAN_LENGTH - (forms[0]?.length ?? 0)));
-  const pattern = knownPattern(forms);
-  text = redactSecrets(text);
-  const shown = (pattern ? text.replace(pattern, REDACTED) : text).replace(/\s+/g, " ").trim();
+  if (cut) text = text.slice(0, Math.max(0, SCAN_LENGTH - longest));
+  const shown = cutKnown(redactSecrets(text)).replace(/\s+/g, " ").trim();
   return cut && shown.length <= EXCERPT_LENGTH ? `${shown}…` : limitText(shown, EXCERPT_LENGTH);
 }
 

@@ -1,4 +1,4 @@
-import { networkErrorCode } from "./errors";
+import { isTransientCode, networkErrorCode } from "./errors";
 import { isRetryableStatus } from "./exchange";
 
 /** How often and how patiently a failed attempt is sent again. */
@@ -100,7 +100,7 @@ const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
 /** The three HTTP-date forms of RFC 9110 §5.6.7, strictly: `Date.parse` would also take `Tue 1`. */
 const HTTP_DATE = new RegExp(
   `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT` + // IMF-fixdate
-    `|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT` + // RFC 850
+    `|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT` + // RFC 850
     `|${DAY} ${MONTH} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4})$`, // asctime
 );
 
@@ -123,18 +123,6 @@ function describeOutcome(outcome: AttemptOutcome): string {
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 /**
- * System error codes of a connection that failed or broke: sending the request again may work.
- * Anything else a `fetch` throws (a body too large for a string, an invalid header, a bug) fails
- * at once: sending it again would fail the same way, or download 600 MB four times.
- */
-const TRANSIENT_CODES = new Set([
-  "ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "EAI_AGAIN",
-  "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT",
-  // Bun's names for the same failures.
-  "ConnectionRefused", "ConnectionClosed", "ConnectionReset",
-]);
-
-/**
  * The messages of a failed fetch that carries no code: Chromium, Firefox, Safari; Deno ("fetch
  * failed", "error sending request", "error reading a body from connection"). undici's "fetch failed" always has a coded cause, read above.
  */
@@ -143,7 +131,7 @@ const BROWSER_NETWORK_FAILURE = /^(?:Failed to fetch|NetworkError when attemptin
 /** Whether `error`, thrown by `fetch` or while reading a body, is a network failure worth another attempt. */
 export function isTransientNetworkFailure(error: unknown): boolean {
   const code = networkErrorCode(error);
-  if (code !== undefined) return TRANSIENT_CODES.has(code);
+  if (code !== undefined) return isTransientCode(code);
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   // Without a code, only the words of a fetch that got no answer count.
   return name === "TypeError" && typeof message === "string" && BROWSER_NETWORK_FAILURE.test(message);

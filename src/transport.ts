@@ -1,6 +1,7 @@
+import { abortable } from "./abortable";
 import { VpnaasResponseError } from "./errors";
 import { exchangeOf } from "./exchange";
-import type { Next, OutgoingRequest, Received } from "./request";
+import type { Next, OutgoingRequest } from "./request";
 
 /** Largest response body read, by default: far above any VPNaaS answer (a page of 1,000 connections is ~1 MiB). */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -16,20 +17,10 @@ export function fetchTransport(fetch: typeof globalThis.fetch, maxResponseBytes 
     const { signal } = request;
     const response = await fetch(request.url, { ...request.init, method: request.method, headers: request.headers, body: request.body, redirect: "manual", signal });
     if (response.body === null) return { response, body: null };
-    if (!signal) return { response, body: await readBody(request, response, maxResponseBytes) };
-    // Undici fails the body stream itself when the signal aborts; this also covers a fetch that does not.
-    let onAbort: (() => void) | undefined;
-    try {
-      const body = await new Promise<Received["body"]>((resolve, reject) => {
-        onAbort = () => reject(signal.reason);
-        if (signal.aborted) return onAbort();
-        signal.addEventListener("abort", onAbort, { once: true });
-        readBody(request, response, maxResponseBytes).then(resolve, reject);
-      });
-      return { response, body };
-    } finally {
-      signal.removeEventListener("abort", onAbort!);
-    }
+    // Undici fails the body stream itself when the signal aborts; `abortable` also covers a fetch
+    // that does not. Checked first, so that no read starts for an attempt already over.
+    if (signal?.aborted) throw signal.reason;
+    return { response, body: await abortable(readBody(request, response, maxResponseBytes), signal) };
   };
 }
 
