@@ -6,7 +6,10 @@
  * Nothing secret is ever stored on an error: no request headers, no credentials, no request body,
  * and response text only as a short excerpt passed through {@link redactSecrets}.
  */
+import { describeNetworkFailure, networkErrorCode } from "./network-failure";
 import { excerptOf as excerpt, limitText, redactKnown, redactParsed, redactSecrets } from "./redaction";
+
+export { isTransientCode, networkErrorCode } from "./network-failure";
 export { EXCERPT_LENGTH, redactHeaders, redactSecrets } from "./redaction";
 
 /** Common base. `cause` keeps the original error where there was one. */
@@ -259,54 +262,6 @@ function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: 
   if (typeof b.title === "string" && typeof b.message === "string") return { errorType: str(b.title), errorMessage: str(b.message) };
   if ("error_code" in b || "error_msg" in b) return { errorType: str(b.error_code), errorMessage: str(b.error_msg) };
   return {};
-}
-
-// The system error codes a failed fetch carries in its `cause` chain, with readable words where a
-// message shows some. One table for both uses: every code here but ENOTFOUND is a connection that
-// failed or broke, where sending the request again may work (see isTransientCode).
-const NETWORK_FAILURES: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  EPIPE: "connection closed while sending",
-  ETIMEDOUT: "connection timed out",
-  ENOTFOUND: "host name not found (DNS)",
-  EAI_AGAIN: "DNS lookup failed temporarily",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  UND_ERR_SOCKET: "socket closed by the other side",
-  UND_ERR_CONNECT_TIMEOUT: "connect timed out",
-  UND_ERR_HEADERS_TIMEOUT: "no response headers in time",
-  UND_ERR_BODY_TIMEOUT: "body stalled",
-  ECONNABORTED: "",
-  ENETDOWN: "",
-  UND_ERR_CLOSED: "",
-  // Bun's names for the same failures.
-  ConnectionRefused: "",
-  ConnectionClosed: "",
-  ConnectionReset: "",
-};
-
-/**
- * Whether a system error code is of a connection that failed or broke: sending the request again
- * may work. Any other code (ENOTFOUND, an invalid header, a body too large for a string) fails at
- * once: sending it again would fail the same way, or download 600 MB four times.
- */
-export const isTransientCode = (code: string): boolean => Object.hasOwn(NETWORK_FAILURES, code) && code !== "ENOTFOUND";
-
-/** The first `code` string in `error`'s cause chain (undici nests it: TypeError → SocketError → …). */
-export function networkErrorCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
-function describeNetworkFailure(code: string | undefined, cause: unknown): string {
-  if (code) return `${(Object.hasOwn(NETWORK_FAILURES, code) && NETWORK_FAILURES[code]) || "network error"} (${code})`;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  // undici says "terminated" when the connection dies after the headers, i.e. in the middle of the body.
-  return message === "terminated" ? "connection closed in the middle of the body" : `network error: ${message.slice(0, 100)}`;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? redactSecrets(limitText(v)) : undefined);

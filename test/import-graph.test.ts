@@ -12,6 +12,7 @@ const LAYER: Record<string, number> = {
   "redaction.ts": 0,
   "header-redaction.ts": 0,
   "describe-value.ts": 0,
+  "network-failure.ts": 0,
   "clock.ts": 0,
   "abortable.ts": 0,
   "request.ts": 1,
