@@ -32,13 +32,27 @@ const NETWORK_FAILURES: Record<string, string> = {
  */
 export const isTransientCode = (code: string): boolean => Object.hasOwn(NETWORK_FAILURES, code) && code !== "ENOTFOUND";
 
-/** The first `code` string in `error`'s cause chain (undici nests it: TypeError → SocketError → …). */
+// Deno's fetch errors carry no code; their causes say the operating system's words instead.
+const SYSTEM_WORDS: [RegExp, string][] = [
+  [/Connection refused/, "ECONNREFUSED"],
+  [/Connection reset by peer/, "ECONNRESET"],
+  [/Broken pipe/, "EPIPE"],
+  [/No route to host/, "EHOSTUNREACH"],
+  [/Network is unreachable/, "ENETUNREACH"],
+];
+
+/**
+ * The first `code` string in `error`'s cause chain (undici nests it: TypeError → SocketError → …),
+ * or, where no error in it has one (Deno), the code its messages describe.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
+  let words = "";
   for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
+    const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === "string") return code;
+    if (typeof message === "string") words += `${message}\n`;
   }
-  return undefined;
+  return SYSTEM_WORDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
 export function describeNetworkFailure(code: string | undefined, cause: unknown): string {

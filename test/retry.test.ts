@@ -1,5 +1,6 @@
 import { createVpnaasClient, VpnaasAuthError, VpnaasNetworkError } from "../src";
 import { realClock, type RetryClock } from "../src/clock";
+import { networkErrorCode } from "../src/network-failure";
 import { type Next, stack } from "../src/request";
 import { retryLayer, type RetryOptions } from "../src/retry";
 import { type AttemptOutcome, decideRetry, parseRetryAfterMs, RETRY_DEFAULTS, type RetryInput } from "../src/retry-policy";
@@ -292,5 +293,17 @@ describe("the signal each attempt hands to fetch", () => {
     expect(received).toBeInstanceOf(AbortSignal);
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "VpnaasTimeoutError", kind: "aborted" });
+  });
+});
+
+describe("networkErrorCode", () => {
+  const denoFailure = (words: string) => Object.assign(new TypeError("fetch failed"), { cause: new Error(words) });
+  test.each([
+    ["an undici error's nested code", Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) }), "UND_ERR_SOCKET"],
+    ["Deno's connection refused", denoFailure("error sending request for url (http://127.0.0.1:1/): client error (Connect): tcp connect error: Connection refused (os error 111)"), "ECONNREFUSED"],
+    ["Deno's reset", denoFailure("Connection reset by peer (os error 104)"), "ECONNRESET"],
+    ["an error without code or known words", new TypeError("fetch failed"), undefined],
+  ])("reads %s", (_label, error, code) => {
+    expect(networkErrorCode(error)).toBe(code);
   });
 });
