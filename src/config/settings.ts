@@ -3,7 +3,7 @@ import { keystoneAuth, type KeystoneAuthOptions } from "../auth/keystone";
 import type { AuthStrategy } from "../auth/strategy";
 import { tokenAuth } from "../auth/token";
 import { isValidationError, VpnaasValidationError } from "../errors";
-import { parseYamlSubset, type YamlValue } from "./yaml-subset";
+import { parseConfigFile, type ConfigValue } from "./clouds-file";
 
 /** Environment variables, e.g. `process.env`. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -77,14 +77,15 @@ function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
     throw new VpnaasValidationError("cloud", `Cloud "${cloud}" was asked for, but no clouds.yaml was found (searched ${(input.searched ?? []).join(", ") || "nowhere"}). Nothing was sent.`);
   }
   const { path, text } = input.cloudsYaml;
-  const clouds = member(parseYamlSubset(text, path), "clouds");
+  const clouds = member(parseConfigFile(text, path), "clouds");
   const entry = member(clouds, cloud);
   if (!isRecord(entry)) {
     const known = isRecord(clouds) ? Object.keys(clouds) : [];
     throw new VpnaasValidationError("cloud", `${path} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
   }
   const flat: Flat = {};
-  for (const [key, value] of Object.entries(member(entry, "auth") ?? {})) if (typeof value === "string") flat[key] = value;
+  const auth = member(entry, "auth");
+  for (const [key, value] of Object.entries(isRecord(auth) ? auth : {})) if (typeof value === "string") flat[key] = value;
   for (const key of ["region_name", "interface"]) {
     const value = member(entry, key);
     if (typeof value === "string") flat[key] = value;
@@ -171,5 +172,5 @@ function renamingErrors<T>(source: string, nameOf: (snakeKey: string) => string,
   }
 }
 
-const isRecord = (v: YamlValue): v is Record<string, YamlValue> => typeof v === "object" && v !== null && !Array.isArray(v);
-const member = (v: YamlValue, key: string): YamlValue => (isRecord(v) ? v[key] : undefined);
+const isRecord = (v: ConfigValue): v is Record<string, ConfigValue> => typeof v === "object" && v !== null && !Array.isArray(v);
+const member = (v: ConfigValue, key: string): ConfigValue => (isRecord(v) ? v[key] : undefined);
