@@ -109,7 +109,7 @@ describe("settingsFromEnvironment", () => {
     ["a password without domains and project", { OS_AUTH_URL: "https://k.example.com", OS_USERNAME: "u", OS_PASSWORD: "pw-DO-NOT-LEAK" }, /missing OS_USER_DOMAIN_NAME or OS_USER_DOMAIN_ID \(for OS_USERNAME\); OS_PROJECT_NAME or OS_PROJECT_ID/],
     ["a password without OS_AUTH_URL", { OS_USERNAME: "u", OS_PASSWORD: "p" }, /OS_\* variables: keystoneAuth needs OS_AUTH_URL/],
     ["HUAWEICLOUD_SDK_AK alone", { HUAWEICLOUD_SDK_AK: "a" }, /HUAWEICLOUD_SDK_\* credentials are incomplete: missing HUAWEICLOUD_SDK_SK, baseUrl/],
-    ["OS_CLOUD without a clouds.yaml", { OS_CLOUD: "x" }, /Cloud "x" was asked for, but no clouds.yaml was found \(searched .*cwd\/clouds.yaml, .*home\/.config\/openstack\/clouds.yaml, .*etc\/clouds.yaml\)/],
+    ["OS_CLOUD without a clouds.yaml", { OS_CLOUD: "x" }, /Cloud "x" was asked for, but no clouds.yaml was found \(searched .*cwd\/clouds.yaml, .*cwd\/clouds.yml, .*cwd\/clouds.json, .*home\/.config\/openstack\/clouds.yaml, .*etc\/clouds.yaml, .*etc\/clouds.yml, .*etc\/clouds.json\)/],
   ])("%s is one VpnaasValidationError naming what is wrong", (_label, env, message) => {
     const err = errorOf(() => createVpnaasClientFromEnvironment(where(env as Record<string, string>)));
     expect(isValidationError(err)).toBe(true);
@@ -128,6 +128,40 @@ describe("settingsFromEnvironment", () => {
     expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "a" }))).message).toBe(
       `clouds.yaml cloud "a" (${join(cwd, "clouds.yaml")}): missing project_name or project_id. Nothing was sent.`,
     );
+  });
+
+  test("secure.yaml is merged into clouds.yaml cloud by cloud, and may sit in another directory (as openstacksdk)", async () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("devstack", `auth_url: ${keystone.server.url}\napplication_credential_id: ac1`, "    region_name: RegionOne\n"));
+    writeFileSync(join(home, ".config", "openstack", "secure.yaml"), `clouds:\n  devstack:\n    auth:\n      application_credential_secret: "${APP_SECRET}"\n`);
+    const settings = settingsFromEnvironment(where({ OS_CLOUD: "devstack" }, { allowInsecureHttp: true }));
+    expect(settings.source).toBe(`clouds.yaml cloud "devstack" (${join(cwd, "clouds.yaml")} + ${join(home, ".config", "openstack", "secure.yaml")})`);
+    await createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "devstack" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId);
+    expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth.identity.application_credential).toEqual({ id: "ac1", secret: APP_SECRET });
+  });
+
+  test("an auth that is not a mapping (e.g. its only line lacks the space after a colon) is named, not shown", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), "clouds:\n  c:\n    auth:\n      password:pw-DO-NOT-LEAK\n");
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" })));
+    expect(err.message).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yaml")}): auth is not a mapping of settings (is a space missing after a colon?). Nothing was sent.`);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("secure.yaml values win over clouds.yaml; OS_CLIENT_SECURE_FILE comes first; clouds.yml is found too", () => {
+    writeFileSync(join(cwd, "clouds.yml"), cloudsYaml("c", "endpoint: https://n.example.com\ntoken: from-clouds"));
+    writeFileSync(join(cwd, "secure.yaml"), "clouds:\n  c:\n    auth:\n      token: from-cwd-secure\n");
+    const file = join(root, "my-secure.yaml");
+    writeFileSync(file, "clouds:\n  c:\n    auth:\n      token: from-env-secure\n");
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).source).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yml")} + ${join(cwd, "secure.yaml")})`);
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c", OS_CLIENT_SECURE_FILE: file })).source).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yml")} + ${file})`);
+  });
+
+  test("a syntax error in secure.yaml names the file and line and shows none of it", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", "auth_url: https://k.example.com\nusername: u"));
+    writeFileSync(join(etc, "secure.yaml"), "clouds:\n  c:\n    auth:\n      password:pw-DO-NOT-LEAK\n      project_name: p\n");
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" })));
+    expect(isValidationError(err)).toBe(true);
+    expect(err.message).toMatch(new RegExp(`^${join(etc, "secure.yaml")} line 4: YAML syntax error`));
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
   });
 
   test("OS_CLIENT_CONFIG_FILE points at a clouds.yaml anywhere", () => {

@@ -12,6 +12,8 @@ export interface SettingsInput {
   env: Environment;
   /** The first `clouds.yaml` found, if any. */
   cloudsYaml?: { path: string; text: string };
+  /** The first `secure.yaml` found, if any: merged into `clouds.yaml`, its values winning. */
+  secureYaml?: { path: string; text: string };
   /** Paths searched for `clouds.yaml`, for messages. */
   searched?: readonly string[];
   /** A cloud of `clouds.yaml` chosen by the caller; wins over `OS_CLOUD` and all other variables. */
@@ -73,24 +75,40 @@ function osVariables(env: Environment): Flat {
 }
 
 function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
-  if (!input.cloudsYaml) {
+  const { cloudsYaml, secureYaml } = input;
+  if (!cloudsYaml && !secureYaml) {
     throw new VpnaasValidationError("cloud", `Cloud "${cloud}" was asked for, but no clouds.yaml was found (searched ${(input.searched ?? []).join(", ") || "nowhere"}). Nothing was sent.`);
   }
-  const { path, text } = input.cloudsYaml;
-  const clouds = member(parseConfigFile(text, path), "clouds");
+  const files = [cloudsYaml, secureYaml].filter((f) => f !== undefined);
+  // As openstacksdk's merge_clouds: secure.yaml merged into clouds.yaml, mappings key by key.
+  const merged = files.map((f) => parseConfigFile(f.text, f.path)).reduce(mergeClouds, undefined);
+  const paths = files.map((f) => f.path).join(" + ");
+  const clouds = member(merged, "clouds");
   const entry = member(clouds, cloud);
   if (!isRecord(entry)) {
     const known = isRecord(clouds) ? Object.keys(clouds) : [];
-    throw new VpnaasValidationError("cloud", `${path} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
+    throw new VpnaasValidationError("cloud", `${paths} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
   }
+  const source = `clouds.yaml cloud "${cloud}" (${paths})`;
   const flat: Flat = {};
   const auth = member(entry, "auth");
-  for (const [key, value] of Object.entries(isRecord(auth) ? auth : {})) if (typeof value === "string") flat[key] = value;
+  if (auth !== undefined && auth !== null && !isRecord(auth)) {
+    throw new VpnaasValidationError("auth", `${source}: auth is not a mapping of settings (is a space missing after a colon?). Nothing was sent.`);
+  }
+  for (const [key, value] of Object.entries(auth ?? {})) if (typeof value === "string") flat[key] = value;
   for (const key of ["region_name", "interface"]) {
     const value = member(entry, key);
     if (typeof value === "string") flat[key] = value;
   }
-  return fromOpenStack(input, flat, `clouds.yaml cloud "${cloud}" (${path})`, (key) => key);
+  return fromOpenStack(input, flat, source, (key) => key);
+}
+
+/** Deep merge of two parsed files: mappings merged key by key, anything else from `over`. */
+function mergeClouds(base: ConfigValue, over: ConfigValue): ConfigValue {
+  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : over;
+  const out: Record<string, ConfigValue> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = mergeClouds(base[key], value);
+  return out;
 }
 
 function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (snakeKey: string) => string): Settings {
