@@ -170,3 +170,54 @@ describe("settingsFromEnvironment", () => {
     expect(settingsFromEnvironment(where({ OS_CLOUD: "z", OS_CLIENT_CONFIG_FILE: file })).source).toBe(`clouds.yaml cloud "z" (${file})`);
   });
 });
+
+describe("auth_type", () => {
+  const both = "auth_url: https://k.example.com/v3\nusername: u\npassword: pw\nuser_domain_name: Default\nproject_name: p\nproject_domain_name: Default\napplication_credential_id: ac\napplication_credential_secret: acs\ntoken: tok\nendpoint: https://n.example.com";
+  test.each([
+    ["password", "keystone", "password"],
+    ["v3password", "keystone", "password"],
+    ["v3applicationcredential", "keystone", "application_credential"],
+    ["token", "token", undefined],
+    ["v3token", "token", undefined],
+  ])("auth_type %s uses only its own settings of the cloud", async (type, kind, method) => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", both.replace("https://k.example.com/v3", keystone.server.url), `    auth_type: ${type}\n`));
+    const settings = settingsFromEnvironment(where({ OS_CLOUD: "c" }, { allowInsecureHttp: true }));
+    expect(settings.auth.kind).toBe(kind);
+    if (method) {
+      await createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c" }), allowInsecureHttp: true, baseUrl: api.url })
+        .getIpsecSiteConnection(connectionId)
+        .catch(() => undefined);
+      expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth.identity.methods).toEqual([method]);
+    } else {
+      expect(settings.baseUrl).toBe("https://n.example.com");
+    }
+  });
+
+  test("without auth_type, contradictory credentials are still refused", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", both));
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }))).message).toMatch(/contradictory: both token and password and application_credential_secret/);
+  });
+
+  test.each([
+    ["clouds.yaml", (type: string) => [cloudsYaml("c", "auth_url: https://k.example.com\npassword: pw-DO-NOT-LEAK", `    auth_type: ${type}\n`), { OS_CLOUD: "c" }] as const, /^clouds\.yaml cloud "c" \(.*\): auth_type "v3oidcpassword" is not supported; use password, v3password, token, v3token, v3applicationcredential/],
+    ["OS_* variables", (type: string) => [undefined, { OS_AUTH_TYPE: type, OS_AUTH_URL: "https://k.example.com", OS_PASSWORD: "pw-DO-NOT-LEAK" }] as const, /^OS_\* variables: OS_AUTH_TYPE "v3oidcpassword" is not supported/],
+  ])("an unsupported auth_type in %s is a VpnaasValidationError naming it", (_label, make, message) => {
+    const [file, env] = make("v3oidcpassword");
+    if (file) writeFileSync(join(cwd, "clouds.yaml"), file);
+    const err = errorOf(() => settingsFromEnvironment(where(env as Record<string, string>)));
+    expect(isValidationError(err)).toBe(true);
+    expect(err.message).toMatch(message);
+    expect((err as Error & { parameter: string }).parameter).toMatch(/^(auth_type|OS_AUTH_TYPE)$/);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("auth_type token without a token says so", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", "auth_url: https://k.example.com\nusername: u\npassword: pw", "    auth_type: v3token\n"));
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }))).message).toMatch(/: auth_type v3token needs token\. Nothing was sent\.$/);
+  });
+
+  test("auth_plugin, its older name, is read too", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", "token: t\nendpoint: https://n.example.com\npassword: pw", "    auth_plugin: token\n"));
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).auth.kind).toBe("token");
+  });
+});

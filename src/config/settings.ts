@@ -96,10 +96,11 @@ function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
     throw new VpnaasValidationError("auth", `${source}: auth is not a mapping of settings (is a space missing after a colon?). Nothing was sent.`);
   }
   for (const [key, value] of Object.entries(auth ?? {})) if (typeof value === "string") flat[key] = value;
-  for (const key of ["region_name", "interface"]) {
+  for (const key of ["region_name", "interface", "auth_type", "identity_api_version"]) {
     const value = member(entry, key);
     if (typeof value === "string") flat[key] = value;
   }
+  flat.auth_type ??= str(member(entry, "auth_plugin")); // its older name
   return fromOpenStack(input, flat, source, (key) => key);
 }
 
@@ -111,7 +112,45 @@ function mergeClouds(base: ConfigValue, over: ConfigValue): ConfigValue {
   return out;
 }
 
-function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (snakeKey: string) => string): Settings {
+// The auth_type values (keystoneauth plugin names) supported, with the auth keys each one reads;
+// as keystoneauth, a plugin ignores the keys of the others.
+const PASSWORD_KEYS = ["auth_url", "username", "user_id", "password", "user_domain_name", "user_domain_id", "project_name", "project_id", "project_domain_name", "project_domain_id"];
+const TOKEN_KEYS = ["token", "endpoint"];
+const APPLICATION_CREDENTIAL_KEYS = ["auth_url", "application_credential_id", "application_credential_secret"];
+const AUTH_TYPES: Record<string, readonly string[]> = {
+  password: PASSWORD_KEYS,
+  v3password: PASSWORD_KEYS,
+  token: TOKEN_KEYS,
+  v3token: TOKEN_KEYS,
+  v3applicationcredential: APPLICATION_CREDENTIAL_KEYS,
+};
+const ALL_AUTH_KEYS = new Set([...PASSWORD_KEYS, ...TOKEN_KEYS, ...APPLICATION_CREDENTIAL_KEYS]);
+
+/** Keeps the settings `auth_type` reads, or all of them without `auth_type` (inferred, as before). */
+function forAuthType(o: Flat, source: string, nameOf: (snakeKey: string) => string): Flat {
+  const version = o.identity_api_version;
+  if (version !== undefined && !/^3(\.\d+)?$/.test(version)) {
+    throw new VpnaasValidationError(nameOf("identity_api_version"), `${source}: ${nameOf("identity_api_version")} ${JSON.stringify(version)} is not supported; only Keystone v3 is (set 3 or remove it). Nothing was sent.`);
+  }
+  const type = o.auth_type;
+  if (type === undefined) return o;
+  const keys = AUTH_TYPES[type];
+  if (!keys) {
+    throw new VpnaasValidationError(
+      nameOf("auth_type"),
+      `${source}: ${nameOf("auth_type")} ${JSON.stringify(type)} is not supported; use ${Object.keys(AUTH_TYPES).join(", ")}, or leave it out to infer it from the credentials given. Nothing was sent.`,
+    );
+  }
+  const kept: Flat = {};
+  for (const [key, value] of Object.entries(o)) if (!ALL_AUTH_KEYS.has(key) || keys.includes(key)) kept[key] = value;
+  if (keys === TOKEN_KEYS && kept.token === undefined) {
+    throw new VpnaasValidationError(nameOf("token"), `${source}: ${nameOf("auth_type")} ${type} needs ${nameOf("token")}. Nothing was sent.`);
+  }
+  return kept;
+}
+
+function fromOpenStack(input: SettingsInput, given: Flat, source: string, nameOf: (snakeKey: string) => string): Settings {
+  const o = forAuthType(given, source, nameOf);
   return renamingErrors(source, nameOf, () => {
     if (o.token !== undefined) {
       const others = ["password", "application_credential_secret"].filter((k) => o[k] !== undefined);
@@ -191,4 +230,5 @@ function renamingErrors<T>(source: string, nameOf: (snakeKey: string) => string,
 }
 
 const isRecord = (v: ConfigValue): v is Record<string, ConfigValue> => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: ConfigValue): string | undefined => (typeof v === "string" ? v : undefined);
 const member = (v: ConfigValue, key: string): ConfigValue => (isRecord(v) ? v[key] : undefined);
