@@ -221,3 +221,67 @@ describe("auth_type", () => {
     expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).auth.kind).toBe("token");
   });
 });
+
+describe("regions, region_name, interface, identity_api_version", () => {
+  const cloud = (extra: string) => cloudsYaml("c", "auth_url: https://k.example.com\napplication_credential_id: ac\napplication_credential_secret: s", extra);
+  const resolved = (extra: string, env: Record<string, string> = {}) => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloud(extra));
+    return settingsFromEnvironment(where({ OS_CLOUD: "c", ...env })).resolved;
+  };
+
+  test.each([
+    ["region_name alone", "    region_name: RegionOne\n", {}, "RegionOne"],
+    ["the first of regions by default", "    regions: [RegionTwo, RegionOne]\n", {}, "RegionTwo"],
+    ["region_name choosing among regions", "    region_name: RegionOne\n    regions: [RegionTwo, RegionOne]\n", {}, "RegionOne"],
+    ["OS_REGION_NAME choosing among regions", "    region_name: RegionOne\n    regions: [RegionTwo, RegionOne]\n", { OS_REGION_NAME: "RegionTwo" }, "RegionTwo"],
+    ["OS_REGION_NAME without region_name or regions", "", { OS_REGION_NAME: "Elsewhere" }, "Elsewhere"],
+    ["a comma-separated region_name (deprecated)", "    region_name: A,B\n", {}, "A"],
+    ["no region at all", "", {}, undefined],
+  ])("%s", (_label, extra, env, region) => {
+    expect(resolved(extra, env).region_name).toBe(region);
+  });
+
+  test("a region's values override the cloud's, auth merged key by key", () => {
+    const extra = "    interface: public\n    regions:\n      - name: RegionOne\n        values:\n          interface: internal\n          auth:\n            auth_url: https://k1.example.com\n      - RegionTwo\n";
+    expect(resolved(extra)).toMatchObject({ region_name: "RegionOne", interface: "internal", auth_url: "https://k1.example.com", application_credential_id: "ac" });
+    expect(resolved(extra, { OS_REGION_NAME: "RegionTwo" })).toMatchObject({ region_name: "RegionTwo", interface: "public", auth_url: "https://k.example.com" });
+  });
+
+  test("interface, its older name endpoint_type, and OS_INTERFACE over both", () => {
+    expect(resolved("    interface: internal\n").interface).toBe("internal");
+    expect(resolved("    endpoint_type: admin\n").interface).toBe("admin");
+    expect(resolved("    interface: internal\n", { OS_INTERFACE: "public" }).interface).toBe("public");
+  });
+
+  test.each([
+    ["a region not among regions", "    region_name: Nowhere\n    regions: [RegionOne, RegionTwo]\n", {}, "region_name", /region "Nowhere" is not one of the cloud's regions \(RegionOne, RegionTwo\)/],
+    ["OS_REGION_NAME not among regions", "    regions: [RegionOne]\n", { OS_REGION_NAME: "regionone" }, "OS_REGION_NAME", /region "regionone" \(OS_REGION_NAME\) is not one of the cloud's regions \(RegionOne\); region names are case sensitive/],
+    ["OS_REGION_NAME other than region_name (as openstacksdk: region_name lists the known regions)", "    region_name: RegionOne\n", { OS_REGION_NAME: "Elsewhere" }, "OS_REGION_NAME", /region "Elsewhere" \(OS_REGION_NAME\) is not one of the cloud's regions \(RegionOne\)/],
+    ["a bad regions entry, not shown", "    regions:\n      - name: R\n        password: pw-DO-NOT-LEAK\n", {}, "regions", /regions entry 1 must be a region name or a mapping with name/],
+    ["identity_api_version 2.0", "    identity_api_version: 2.0\n", {}, "identity_api_version", /identity_api_version "2\.0" is not supported; only Keystone v3 is/],
+  ])("%s is a VpnaasValidationError", (_label, extra, env, parameter, message) => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloud(extra));
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c", ...env })));
+    expect(isValidationError(err)).toBe(true);
+    expect((err as Error & { parameter: string }).parameter).toBe(parameter);
+    expect(err.message).toMatch(message);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("identity_api_version 3 (or 3.x) is accepted, and OS_IDENTITY_API_VERSION=2 refused", () => {
+    expect(resolved("    identity_api_version: 3\n").auth_type).toBe("v3applicationcredential");
+    expect(resolved("    identity_api_version: '3.0'\n").auth_type).toBe("v3applicationcredential");
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_AUTH_URL: "https://k", OS_TOKEN: "t", OS_ENDPOINT: "https://n", OS_IDENTITY_API_VERSION: "2" }))).message).toMatch(
+      /^OS_\* variables: OS_IDENTITY_API_VERSION "2" is not supported/,
+    );
+  });
+
+  test("the region and interface reach Keystone's catalog lookup", async () => {
+    writeFileSync(
+      join(cwd, "clouds.yaml"),
+      cloudsYaml("c", `auth_url: ${keystone.server.url}\napplication_credential_id: ac1\napplication_credential_secret: "${APP_SECRET}"`, "    regions: [RegionOne, RegionTwo]\n    interface: public\n"),
+    );
+    await expect(createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
+    await expect(createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c", OS_REGION_NAME: "RegionTwo" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId)).rejects.toThrow(/RegionTwo/);
+  });
+});

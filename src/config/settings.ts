@@ -28,6 +28,14 @@ export interface Settings {
   baseUrl: string | undefined;
   /** Where the credentials came from, e.g. `clouds.yaml cloud "devstack" (/home/me/clouds.yaml)`. */
   source: string;
+  /**
+   * What was resolved, without secrets, in clouds.yaml's names: `auth_type` (as given, or inferred:
+   * `password`, `v3applicationcredential` or `token`), `auth_url`, `username`, `user_id`,
+   * `user_domain_name`/`_id`, `project_name`/`_id`, `project_domain_name`/`_id`,
+   * `application_credential_id`, `region_name`, `interface`, `endpoint`. Keys not set are absent;
+   * empty for HUAWEICLOUD_SDK_*.
+   */
+  resolved: Readonly<Record<string, string>>;
 }
 
 // OS_* variables that mean "authenticate this way"; region, interface and the like do not count.
@@ -90,18 +98,62 @@ function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
     throw new VpnaasValidationError("cloud", `${paths} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
   }
   const source = `clouds.yaml cloud "${cloud}" (${paths})`;
+  const region = chooseRegion(entry, input.env.OS_REGION_NAME || undefined, source);
+  // A region's values override the cloud's (its auth merged key by key), as in openstacksdk.
+  const settings = region ? mergeClouds(entry, region.values) : entry;
   const flat: Flat = {};
-  const auth = member(entry, "auth");
+  const auth = member(settings, "auth");
   if (auth !== undefined && auth !== null && !isRecord(auth)) {
     throw new VpnaasValidationError("auth", `${source}: auth is not a mapping of settings (is a space missing after a colon?). Nothing was sent.`);
   }
   for (const [key, value] of Object.entries(auth ?? {})) if (typeof value === "string") flat[key] = value;
-  for (const key of ["region_name", "interface", "auth_type", "identity_api_version"]) {
-    const value = member(entry, key);
-    if (typeof value === "string") flat[key] = value;
-  }
-  flat.auth_type ??= str(member(entry, "auth_plugin")); // its older name
+  for (const key of ["interface", "auth_type", "identity_api_version"]) flat[key] = str(member(settings, key));
+  flat.auth_type ??= str(member(settings, "auth_plugin")); // older names
+  flat.interface ??= str(member(settings, "endpoint_type"));
+  flat.region_name = region?.name;
+  // Like the openstack CLI, OS_INTERFACE wins over the file (OS_REGION_NAME too, above).
+  if (input.env.OS_INTERFACE) flat.interface = input.env.OS_INTERFACE;
   return fromOpenStack(input, flat, source, (key) => key);
+}
+
+interface Region {
+  name: string;
+  values: ConfigValue;
+}
+
+/**
+ * The cloud's region: `wanted` (OS_REGION_NAME), else `region_name`, else the first of `regions`.
+ * With `regions` (names, or `{name, values}`), the region chosen must be one of them.
+ */
+function chooseRegion(entry: Record<string, ConfigValue>, wanted: string | undefined, source: string): Region | undefined {
+  const listed = entry.regions;
+  const regionName = str(entry.region_name);
+  let regions: Region[];
+  if (listed !== undefined && listed !== null) {
+    if (!Array.isArray(listed)) throw new VpnaasValidationError("regions", `${source}: regions must be a list of region names or {name, values} mappings. Nothing was sent.`);
+    regions = listed.map((item, i) => {
+      if (typeof item === "string") return { name: item, values: undefined };
+      if (isRecord(item) && typeof item.name === "string" && Object.keys(item).every((k) => k === "name" || k === "values") && (item.values === undefined || isRecord(item.values))) {
+        return { name: item.name, values: item.values };
+      }
+      // The entry is not shown: its values may hold a password.
+      throw new VpnaasValidationError("regions", `${source}: regions entry ${i + 1} must be a region name or a mapping with name (and values). Nothing was sent.`);
+    });
+  } else {
+    // A comma-separated region_name, deprecated in openstacksdk but still read.
+    regions = (regionName ?? "").split(",").filter(Boolean).map((name) => ({ name: name.trim(), values: undefined }));
+  }
+  const name = wanted ?? (listed !== undefined && listed !== null ? regionName : undefined) ?? regions[0]?.name;
+  if (name === undefined) return undefined;
+  if (regions.length === 0) return { name, values: undefined };
+  const region = regions.find((r) => r.name === name);
+  if (!region) {
+    throw new VpnaasValidationError(
+      wanted !== undefined ? "OS_REGION_NAME" : "region_name",
+      `${source}: region ${JSON.stringify(name)}${wanted !== undefined ? " (OS_REGION_NAME)" : ""} is not one of the cloud's regions (${regions.map((r) => r.name).join(", ")}); region names are case sensitive. Nothing was sent.`,
+    );
+  }
+  return region;
 }
 
 /** Deep merge of two parsed files: mappings merged key by key, anything else from `over`. */
@@ -159,7 +211,7 @@ function fromOpenStack(input: SettingsInput, given: Flat, source: string, nameOf
       }
       const baseUrl = input.baseUrl ?? o.endpoint;
       if (baseUrl === undefined) throw new VpnaasValidationError("baseUrl", "token given without endpoint (the network API URL): pass baseUrl or set endpoint. Nothing was sent.");
-      return { auth: tokenAuth(o.token), baseUrl, source };
+      return { auth: tokenAuth(o.token), baseUrl, source, resolved: resolvedOf(o) };
     }
     const options: KeystoneAuthOptions = {
       authUrl: o.auth_url!,
@@ -178,8 +230,17 @@ function fromOpenStack(input: SettingsInput, given: Flat, source: string, nameOf
       interface: o.interface,
       allowInsecureHttp: input.allowInsecureHttp,
     };
-    return { auth: keystoneAuth(options), baseUrl: input.baseUrl, source };
+    return { auth: keystoneAuth(options), baseUrl: input.baseUrl, source, resolved: resolvedOf(o) };
   });
+}
+
+const RESOLVED_KEYS = ["auth_url", "username", "user_id", "user_domain_name", "user_domain_id", "project_name", "project_id", "project_domain_name", "project_domain_id", "application_credential_id", "region_name", "interface", "endpoint"];
+
+function resolvedOf(o: Flat): Record<string, string> {
+  const authType = o.auth_type ?? (o.token !== undefined ? "token" : o.application_credential_id !== undefined || o.application_credential_secret !== undefined ? "v3applicationcredential" : "password");
+  const out: Record<string, string> = { auth_type: authType };
+  for (const key of RESOLVED_KEYS) if (o[key] !== undefined) out[key] = o[key]!;
+  return out;
 }
 
 function fromHuawei(input: SettingsInput): Settings {
@@ -194,7 +255,7 @@ function fromHuawei(input: SettingsInput): Settings {
     projectId: env.HUAWEICLOUD_SDK_PROJECT_ID || undefined,
     securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined,
   });
-  return { auth, baseUrl: input.baseUrl, source: "HUAWEICLOUD_SDK_* variables" };
+  return { auth, baseUrl: input.baseUrl, source: "HUAWEICLOUD_SDK_* variables", resolved: {} };
 }
 
 // keystoneAuth's option names (camelCase) → the source's names (OS_AUTH_URL or auth_url).
