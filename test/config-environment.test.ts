@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isValidationError } from "../src";
@@ -284,4 +284,30 @@ describe("regions, region_name, interface, identity_api_version", () => {
     await expect(createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
     await expect(createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c", OS_REGION_NAME: "RegionTwo" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId)).rejects.toThrow(/RegionTwo/);
   });
+});
+
+test("README's clouds.yaml and secure.yaml example resolves as README says", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  const block = (name: string) => new RegExp("```yaml\\n# ~/.config/openstack/" + name + "\\n([\\s\\S]*?)```").exec(readme)![1]!;
+  const dir = mkdtempSync(join(tmpdir(), "vpnaas-readme-"));
+  try {
+    const dot = join(dir, "home", ".config", "openstack");
+    mkdirSync(dot, { recursive: true });
+    writeFileSync(join(dot, "clouds.yaml"), block("clouds.yaml"));
+    writeFileSync(join(dot, "secure.yaml"), block("secure.yaml"));
+    const options = { env: { OS_CLOUD: "prod" }, cwd: dir, home: join(dir, "home"), systemConfigDir: join(dir, "etc") };
+    expect(settingsFromEnvironment(options).resolved).toEqual({
+      auth_type: "password",
+      auth_url: "https://keystone.example.com:5000/v3",
+      username: "vpn-operator",
+      user_domain_name: "Default",
+      project_name: "network",
+      project_domain_name: "Default",
+      region_name: "RegionOne",
+      interface: "public",
+    });
+    expect(settingsFromEnvironment({ ...options, env: { OS_CLOUD: "prod", OS_REGION_NAME: "RegionTwo" } }).resolved).toMatchObject({ region_name: "RegionTwo", interface: "internal" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
