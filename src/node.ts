@@ -25,18 +25,30 @@ export interface EnvironmentOptions {
   allowInsecureHttp?: boolean;
 }
 
+const SUFFIXES = [".yaml", ".yml", ".json"];
+
+function configPaths(options: EnvironmentOptions, base: string, override: string | undefined): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  const dirs = [cwd, join(options.home ?? homedir(), ".config", "openstack"), options.systemConfigDir ?? "/etc/openstack"];
+  return [...(override ? [resolve(cwd, override)] : []), ...dirs.flatMap((dir) => SUFFIXES.map((suffix) => join(dir, base + suffix)))];
+}
+
 /**
- * Where `clouds.yaml` is looked for, in order: `OS_CLIENT_CONFIG_FILE` if set, then `./`,
- * `~/.config/openstack/` and `/etc/openstack/`.
+ * Where `clouds.yaml` is looked for, as openstacksdk does: `OS_CLIENT_CONFIG_FILE` if set, then
+ * `./`, `~/.config/openstack/` and `/etc/openstack/`, each as `clouds.yaml`, `clouds.yml` and
+ * `clouds.json`. The first file found is used.
  */
 export function cloudsYamlPaths(options: EnvironmentOptions = {}): string[] {
-  const env = options.env ?? process.env;
-  return [
-    ...(env.OS_CLIENT_CONFIG_FILE ? [resolve(options.cwd ?? process.cwd(), env.OS_CLIENT_CONFIG_FILE)] : []),
-    join(options.cwd ?? process.cwd(), "clouds.yaml"),
-    join(options.home ?? homedir(), ".config", "openstack", "clouds.yaml"),
-    join(options.systemConfigDir ?? "/etc/openstack", "clouds.yaml"),
-  ];
+  return configPaths(options, "clouds", (options.env ?? process.env).OS_CLIENT_CONFIG_FILE);
+}
+
+/**
+ * Where `secure.yaml` (secrets kept apart from `clouds.yaml`) is looked for: `OS_CLIENT_SECURE_FILE`
+ * if set, then the same directories and suffixes as {@link cloudsYamlPaths}. The first file found is
+ * merged into `clouds.yaml`, cloud by cloud, its values winning.
+ */
+export function secureYamlPaths(options: EnvironmentOptions = {}): string[] {
+  return configPaths(options, "secure", (options.env ?? process.env).OS_CLIENT_SECURE_FILE);
 }
 
 /**
@@ -47,15 +59,16 @@ export function settingsFromEnvironment(options: EnvironmentOptions = {}): Setti
   const env = options.env ?? process.env;
   const searched = cloudsYamlPaths(options);
   const wanted = options.cloud ?? env.OS_CLOUD;
-  let cloudsYaml: { path: string; text: string } | undefined;
-  for (const path of wanted ? searched : []) {
-    const text = readIfExists(path);
-    if (text !== undefined) {
-      cloudsYaml = { path, text };
-      break;
+  const firstOf = (paths: string[]) => {
+    for (const path of wanted ? paths : []) {
+      const text = readIfExists(path);
+      if (text !== undefined) return { path, text };
     }
-  }
-  return settingsFrom({ env, cloudsYaml, searched, cloud: options.cloud, baseUrl: options.baseUrl, allowInsecureHttp: options.allowInsecureHttp });
+    return undefined;
+  };
+  const cloudsYaml = firstOf(searched);
+  const secureYaml = firstOf(secureYamlPaths(options));
+  return settingsFrom({ env, cloudsYaml, secureYaml, searched, cloud: options.cloud, baseUrl: options.baseUrl, allowInsecureHttp: options.allowInsecureHttp });
 }
 
 /**
@@ -76,7 +89,8 @@ function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    // Missing, or not readable by this user (as openstacksdk, which then tries the next file).
+    if (["ENOENT", "ENOTDIR", "EACCES", "EISDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) return undefined;
     throw err;
   }
 }

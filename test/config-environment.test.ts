@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isValidationError } from "../src";
@@ -109,7 +109,7 @@ describe("settingsFromEnvironment", () => {
     ["a password without domains and project", { OS_AUTH_URL: "https://k.example.com", OS_USERNAME: "u", OS_PASSWORD: "pw-DO-NOT-LEAK" }, /missing OS_USER_DOMAIN_NAME or OS_USER_DOMAIN_ID \(for OS_USERNAME\); OS_PROJECT_NAME or OS_PROJECT_ID/],
     ["a password without OS_AUTH_URL", { OS_USERNAME: "u", OS_PASSWORD: "p" }, /OS_\* variables: keystoneAuth needs OS_AUTH_URL/],
     ["HUAWEICLOUD_SDK_AK alone", { HUAWEICLOUD_SDK_AK: "a" }, /HUAWEICLOUD_SDK_\* credentials are incomplete: missing HUAWEICLOUD_SDK_SK, baseUrl/],
-    ["OS_CLOUD without a clouds.yaml", { OS_CLOUD: "x" }, /Cloud "x" was asked for, but no clouds.yaml was found \(searched .*cwd\/clouds.yaml, .*home\/.config\/openstack\/clouds.yaml, .*etc\/clouds.yaml\)/],
+    ["OS_CLOUD without a clouds.yaml", { OS_CLOUD: "x" }, /Cloud "x" was asked for, but no clouds.yaml was found \(searched .*cwd\/clouds.yaml, .*cwd\/clouds.yml, .*cwd\/clouds.json, .*home\/.config\/openstack\/clouds.yaml, .*etc\/clouds.yaml, .*etc\/clouds.yml, .*etc\/clouds.json\)/],
   ])("%s is one VpnaasValidationError naming what is wrong", (_label, env, message) => {
     const err = errorOf(() => createVpnaasClientFromEnvironment(where(env as Record<string, string>)));
     expect(isValidationError(err)).toBe(true);
@@ -130,9 +130,184 @@ describe("settingsFromEnvironment", () => {
     );
   });
 
+  test("secure.yaml is merged into clouds.yaml cloud by cloud, and may sit in another directory (as openstacksdk)", async () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("devstack", `auth_url: ${keystone.server.url}\napplication_credential_id: ac1`, "    region_name: RegionOne\n"));
+    writeFileSync(join(home, ".config", "openstack", "secure.yaml"), `clouds:\n  devstack:\n    auth:\n      application_credential_secret: "${APP_SECRET}"\n`);
+    const settings = settingsFromEnvironment(where({ OS_CLOUD: "devstack" }, { allowInsecureHttp: true }));
+    expect(settings.source).toBe(`clouds.yaml cloud "devstack" (${join(cwd, "clouds.yaml")} + ${join(home, ".config", "openstack", "secure.yaml")})`);
+    await createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "devstack" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId);
+    expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth.identity.application_credential).toEqual({ id: "ac1", secret: APP_SECRET });
+  });
+
+  test("an auth that is not a mapping (e.g. its only line lacks the space after a colon) is named, not shown", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), "clouds:\n  c:\n    auth:\n      password:pw-DO-NOT-LEAK\n");
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" })));
+    expect(err.message).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yaml")}): auth is not a mapping of settings (is a space missing after a colon?). Nothing was sent.`);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("secure.yaml values win over clouds.yaml; OS_CLIENT_SECURE_FILE comes first; clouds.yml is found too", () => {
+    writeFileSync(join(cwd, "clouds.yml"), cloudsYaml("c", "endpoint: https://n.example.com\ntoken: from-clouds"));
+    writeFileSync(join(cwd, "secure.yaml"), "clouds:\n  c:\n    auth:\n      token: from-cwd-secure\n");
+    const file = join(root, "my-secure.yaml");
+    writeFileSync(file, "clouds:\n  c:\n    auth:\n      token: from-env-secure\n");
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).source).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yml")} + ${join(cwd, "secure.yaml")})`);
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c", OS_CLIENT_SECURE_FILE: file })).source).toBe(`clouds.yaml cloud "c" (${join(cwd, "clouds.yml")} + ${file})`);
+  });
+
+  test("a syntax error in secure.yaml names the file and line and shows none of it", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", "auth_url: https://k.example.com\nusername: u"));
+    writeFileSync(join(etc, "secure.yaml"), "clouds:\n  c:\n    auth:\n      password:pw-DO-NOT-LEAK\n      project_name: p\n");
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" })));
+    expect(isValidationError(err)).toBe(true);
+    expect(err.message).toMatch(new RegExp(`^${join(etc, "secure.yaml")} line 4: YAML syntax error`));
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
   test("OS_CLIENT_CONFIG_FILE points at a clouds.yaml anywhere", () => {
     const file = join(root, "elsewhere.yaml");
     writeFileSync(file, cloudsYaml("z", "token: t\nendpoint: https://n.example.com"));
     expect(settingsFromEnvironment(where({ OS_CLOUD: "z", OS_CLIENT_CONFIG_FILE: file })).source).toBe(`clouds.yaml cloud "z" (${file})`);
   });
+});
+
+describe("auth_type", () => {
+  const both = "auth_url: https://k.example.com/v3\nusername: u\npassword: pw\nuser_domain_name: Default\nproject_name: p\nproject_domain_name: Default\napplication_credential_id: ac\napplication_credential_secret: acs\ntoken: tok\nendpoint: https://n.example.com";
+  test.each([
+    ["password", "keystone", "password"],
+    ["v3password", "keystone", "password"],
+    ["v3applicationcredential", "keystone", "application_credential"],
+    ["token", "token", undefined],
+    ["v3token", "token", undefined],
+  ])("auth_type %s uses only its own settings of the cloud", async (type, kind, method) => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", both.replace("https://k.example.com/v3", keystone.server.url), `    auth_type: ${type}\n`));
+    const settings = settingsFromEnvironment(where({ OS_CLOUD: "c" }, { allowInsecureHttp: true }));
+    expect(settings.auth.kind).toBe(kind);
+    if (method) {
+      await createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c" }), allowInsecureHttp: true, baseUrl: api.url })
+        .getIpsecSiteConnection(connectionId)
+        .catch(() => undefined);
+      expect(JSON.parse(keystone.tokenRequests()[0]!.body).auth.identity.methods).toEqual([method]);
+    } else {
+      expect(settings.baseUrl).toBe("https://n.example.com");
+    }
+  });
+
+  test("without auth_type, contradictory credentials are still refused", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", both));
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }))).message).toMatch(/contradictory: both token and password and application_credential_secret/);
+  });
+
+  test.each([
+    ["clouds.yaml", (type: string) => [cloudsYaml("c", "auth_url: https://k.example.com\npassword: pw-DO-NOT-LEAK", `    auth_type: ${type}\n`), { OS_CLOUD: "c" }] as const, /^clouds\.yaml cloud "c" \(.*\): auth_type "v3oidcpassword" is not supported; use password, v3password, token, v3token, v3applicationcredential/],
+    ["OS_* variables", (type: string) => [undefined, { OS_AUTH_TYPE: type, OS_AUTH_URL: "https://k.example.com", OS_PASSWORD: "pw-DO-NOT-LEAK" }] as const, /^OS_\* variables: OS_AUTH_TYPE "v3oidcpassword" is not supported/],
+  ])("an unsupported auth_type in %s is a VpnaasValidationError naming it", (_label, make, message) => {
+    const [file, env] = make("v3oidcpassword");
+    if (file) writeFileSync(join(cwd, "clouds.yaml"), file);
+    const err = errorOf(() => settingsFromEnvironment(where(env as Record<string, string>)));
+    expect(isValidationError(err)).toBe(true);
+    expect(err.message).toMatch(message);
+    expect((err as Error & { parameter: string }).parameter).toMatch(/^(auth_type|OS_AUTH_TYPE)$/);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("auth_type token without a token says so", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", "auth_url: https://k.example.com\nusername: u\npassword: pw", "    auth_type: v3token\n"));
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }))).message).toMatch(/: auth_type v3token needs token\. Nothing was sent\.$/);
+  });
+
+  test("auth_plugin, its older name, is read too", () => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("c", "token: t\nendpoint: https://n.example.com\npassword: pw", "    auth_plugin: token\n"));
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c" })).auth.kind).toBe("token");
+  });
+});
+
+describe("regions, region_name, interface, identity_api_version", () => {
+  const cloud = (extra: string) => cloudsYaml("c", "auth_url: https://k.example.com\napplication_credential_id: ac\napplication_credential_secret: s", extra);
+  const resolved = (extra: string, env: Record<string, string> = {}) => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloud(extra));
+    return settingsFromEnvironment(where({ OS_CLOUD: "c", ...env })).resolved;
+  };
+
+  test.each([
+    ["region_name alone", "    region_name: RegionOne\n", {}, "RegionOne"],
+    ["the first of regions by default", "    regions: [RegionTwo, RegionOne]\n", {}, "RegionTwo"],
+    ["region_name choosing among regions", "    region_name: RegionOne\n    regions: [RegionTwo, RegionOne]\n", {}, "RegionOne"],
+    ["OS_REGION_NAME choosing among regions", "    region_name: RegionOne\n    regions: [RegionTwo, RegionOne]\n", { OS_REGION_NAME: "RegionTwo" }, "RegionTwo"],
+    ["OS_REGION_NAME without region_name or regions", "", { OS_REGION_NAME: "Elsewhere" }, "Elsewhere"],
+    ["a comma-separated region_name (deprecated)", "    region_name: A,B\n", {}, "A"],
+    ["no region at all", "", {}, undefined],
+  ])("%s", (_label, extra, env, region) => {
+    expect(resolved(extra, env).region_name).toBe(region);
+  });
+
+  test("a region's values override the cloud's, auth merged key by key", () => {
+    const extra = "    interface: public\n    regions:\n      - name: RegionOne\n        values:\n          interface: internal\n          auth:\n            auth_url: https://k1.example.com\n      - RegionTwo\n";
+    expect(resolved(extra)).toMatchObject({ region_name: "RegionOne", interface: "internal", auth_url: "https://k1.example.com", application_credential_id: "ac" });
+    expect(resolved(extra, { OS_REGION_NAME: "RegionTwo" })).toMatchObject({ region_name: "RegionTwo", interface: "public", auth_url: "https://k.example.com" });
+  });
+
+  test("interface, its older name endpoint_type, and OS_INTERFACE over both", () => {
+    expect(resolved("    interface: internal\n").interface).toBe("internal");
+    expect(resolved("    endpoint_type: admin\n").interface).toBe("admin");
+    expect(resolved("    interface: internal\n", { OS_INTERFACE: "public" }).interface).toBe("public");
+  });
+
+  test.each([
+    ["a region not among regions", "    region_name: Nowhere\n    regions: [RegionOne, RegionTwo]\n", {}, "region_name", /region "Nowhere" is not one of the cloud's regions \(RegionOne, RegionTwo\)/],
+    ["OS_REGION_NAME not among regions", "    regions: [RegionOne]\n", { OS_REGION_NAME: "regionone" }, "OS_REGION_NAME", /region "regionone" \(OS_REGION_NAME\) is not one of the cloud's regions \(RegionOne\); region names are case sensitive/],
+    ["OS_REGION_NAME other than region_name (as openstacksdk: region_name lists the known regions)", "    region_name: RegionOne\n", { OS_REGION_NAME: "Elsewhere" }, "OS_REGION_NAME", /region "Elsewhere" \(OS_REGION_NAME\) is not one of the cloud's regions \(RegionOne\)/],
+    ["a bad regions entry, not shown", "    regions:\n      - name: R\n        password: pw-DO-NOT-LEAK\n", {}, "regions", /regions entry 1 must be a region name or a mapping with name/],
+    ["identity_api_version 2.0", "    identity_api_version: 2.0\n", {}, "identity_api_version", /identity_api_version "2\.0" is not supported; only Keystone v3 is/],
+  ])("%s is a VpnaasValidationError", (_label, extra, env, parameter, message) => {
+    writeFileSync(join(cwd, "clouds.yaml"), cloud(extra));
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c", ...env })));
+    expect(isValidationError(err)).toBe(true);
+    expect((err as Error & { parameter: string }).parameter).toBe(parameter);
+    expect(err.message).toMatch(message);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("identity_api_version 3 (or 3.x) is accepted, and OS_IDENTITY_API_VERSION=2 refused", () => {
+    expect(resolved("    identity_api_version: 3\n").auth_type).toBe("v3applicationcredential");
+    expect(resolved("    identity_api_version: '3.0'\n").auth_type).toBe("v3applicationcredential");
+    expect(errorOf(() => settingsFromEnvironment(where({ OS_AUTH_URL: "https://k", OS_TOKEN: "t", OS_ENDPOINT: "https://n", OS_IDENTITY_API_VERSION: "2" }))).message).toMatch(
+      /^OS_\* variables: OS_IDENTITY_API_VERSION "2" is not supported/,
+    );
+  });
+
+  test("the region and interface reach Keystone's catalog lookup", async () => {
+    writeFileSync(
+      join(cwd, "clouds.yaml"),
+      cloudsYaml("c", `auth_url: ${keystone.server.url}\napplication_credential_id: ac1\napplication_credential_secret: "${APP_SECRET}"`, "    regions: [RegionOne, RegionTwo]\n    interface: public\n"),
+    );
+    await expect(createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
+    await expect(createVpnaasClientFromEnvironment({ ...where({ OS_CLOUD: "c", OS_REGION_NAME: "RegionTwo" }), allowInsecureHttp: true }).getIpsecSiteConnection(connectionId)).rejects.toThrow(/RegionTwo/);
+  });
+});
+
+test("README's clouds.yaml and secure.yaml example resolves as README says", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  const block = (name: string) => new RegExp("```yaml\\n# ~/.config/openstack/" + name + "\\n([\\s\\S]*?)```").exec(readme)![1]!;
+  const dir = mkdtempSync(join(tmpdir(), "vpnaas-readme-"));
+  try {
+    const dot = join(dir, "home", ".config", "openstack");
+    mkdirSync(dot, { recursive: true });
+    writeFileSync(join(dot, "clouds.yaml"), block("clouds.yaml"));
+    writeFileSync(join(dot, "secure.yaml"), block("secure.yaml"));
+    const options = { env: { OS_CLOUD: "prod" }, cwd: dir, home: join(dir, "home"), systemConfigDir: join(dir, "etc") };
+    expect(settingsFromEnvironment(options).resolved).toEqual({
+      auth_type: "password",
+      auth_url: "https://keystone.example.com:5000/v3",
+      username: "vpn-operator",
+      user_domain_name: "Default",
+      project_name: "network",
+      project_domain_name: "Default",
+      region_name: "RegionOne",
+      interface: "public",
+    });
+    expect(settingsFromEnvironment({ ...options, env: { OS_CLOUD: "prod", OS_REGION_NAME: "RegionTwo" } }).resolved).toMatchObject({ region_name: "RegionTwo", interface: "internal" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

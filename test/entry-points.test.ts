@@ -26,8 +26,10 @@ describe("entry points", () => {
     expect(bare.sort()).toEqual(["openapi-fetch"]);
   });
 
-  test("the node entry point is where node:fs is used", () => {
+  test("the node entry point is where node:fs and yaml (clouds.yaml) are used", () => {
     const bare = new Set([...importGraph("src/node.ts").values()].flat());
     expect(bare).toContain("node:fs");
+    expect(bare).toContain("yaml");
+    expect([...bare].filter((s) => !s.startsWith("node:")).sort()).toEqual(["openapi-fetch", "yaml"]);
   });
 });

@@ -38,7 +38,7 @@ const LAYER: Record<string, number> = {
   "client.ts": 9,
   "index.ts": 10,
   "strategy.ts": 10,
-  "config/yaml-subset.ts": 1,
+  "config/clouds-file.ts": 1,
   "config/settings.ts": 10,
   "node.ts": 11,
 };

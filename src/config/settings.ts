@@ -3,7 +3,7 @@ import { keystoneAuth, type KeystoneAuthOptions } from "../auth/keystone";
 import type { AuthStrategy } from "../auth/strategy";
 import { tokenAuth } from "../auth/token";
 import { isValidationError, VpnaasValidationError } from "../errors";
-import { parseYamlSubset, type YamlValue } from "./yaml-subset";
+import { parseConfigFile, type ConfigValue } from "./clouds-file";
 
 /** Environment variables, e.g. `process.env`. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -12,6 +12,8 @@ export interface SettingsInput {
   env: Environment;
   /** The first `clouds.yaml` found, if any. */
   cloudsYaml?: { path: string; text: string };
+  /** The first `secure.yaml` found, if any: merged into `clouds.yaml`, its values winning. */
+  secureYaml?: { path: string; text: string };
   /** Paths searched for `clouds.yaml`, for messages. */
   searched?: readonly string[];
   /** A cloud of `clouds.yaml` chosen by the caller; wins over `OS_CLOUD` and all other variables. */
@@ -26,6 +28,14 @@ export interface Settings {
   baseUrl: string | undefined;
   /** Where the credentials came from, e.g. `clouds.yaml cloud "devstack" (/home/me/clouds.yaml)`. */
   source: string;
+  /**
+   * What was resolved, without secrets, in clouds.yaml's names: `auth_type` (as given, or inferred:
+   * `password`, `v3applicationcredential` or `token`), `auth_url`, `username`, `user_id`,
+   * `user_domain_name`/`_id`, `project_name`/`_id`, `project_domain_name`/`_id`,
+   * `application_credential_id`, `region_name`, `interface`, `endpoint`. Keys not set are absent;
+   * empty for HUAWEICLOUD_SDK_*.
+   */
+  resolved: Readonly<Record<string, string>>;
 }
 
 // OS_* variables that mean "authenticate this way"; region, interface and the like do not count.
@@ -73,26 +83,126 @@ function osVariables(env: Environment): Flat {
 }
 
 function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
-  if (!input.cloudsYaml) {
+  const { cloudsYaml, secureYaml } = input;
+  if (!cloudsYaml && !secureYaml) {
     throw new VpnaasValidationError("cloud", `Cloud "${cloud}" was asked for, but no clouds.yaml was found (searched ${(input.searched ?? []).join(", ") || "nowhere"}). Nothing was sent.`);
   }
-  const { path, text } = input.cloudsYaml;
-  const clouds = member(parseYamlSubset(text, path), "clouds");
+  const files = [cloudsYaml, secureYaml].filter((f) => f !== undefined);
+  // As openstacksdk's merge_clouds: secure.yaml merged into clouds.yaml, mappings key by key.
+  const merged = files.map((f) => parseConfigFile(f.text, f.path)).reduce(mergeClouds, undefined);
+  const paths = files.map((f) => f.path).join(" + ");
+  const clouds = member(merged, "clouds");
   const entry = member(clouds, cloud);
   if (!isRecord(entry)) {
     const known = isRecord(clouds) ? Object.keys(clouds) : [];
-    throw new VpnaasValidationError("cloud", `${path} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
+    throw new VpnaasValidationError("cloud", `${paths} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
   }
+  const source = `clouds.yaml cloud "${cloud}" (${paths})`;
+  const region = chooseRegion(entry, input.env.OS_REGION_NAME || undefined, source);
+  // A region's values override the cloud's (its auth merged key by key), as in openstacksdk.
+  const settings = region ? mergeClouds(entry, region.values) : entry;
   const flat: Flat = {};
-  for (const [key, value] of Object.entries(member(entry, "auth") ?? {})) if (typeof value === "string") flat[key] = value;
-  for (const key of ["region_name", "interface"]) {
-    const value = member(entry, key);
-    if (typeof value === "string") flat[key] = value;
+  const auth = member(settings, "auth");
+  if (auth !== undefined && auth !== null && !isRecord(auth)) {
+    throw new VpnaasValidationError("auth", `${source}: auth is not a mapping of settings (is a space missing after a colon?). Nothing was sent.`);
   }
-  return fromOpenStack(input, flat, `clouds.yaml cloud "${cloud}" (${path})`, (key) => key);
+  for (const [key, value] of Object.entries(auth ?? {})) if (typeof value === "string") flat[key] = value;
+  for (const key of ["interface", "auth_type", "identity_api_version"]) flat[key] = str(member(settings, key));
+  flat.auth_type ??= str(member(settings, "auth_plugin")); // older names
+  flat.interface ??= str(member(settings, "endpoint_type"));
+  flat.region_name = region?.name;
+  // Like the openstack CLI, OS_INTERFACE wins over the file (OS_REGION_NAME too, above).
+  if (input.env.OS_INTERFACE) flat.interface = input.env.OS_INTERFACE;
+  return fromOpenStack(input, flat, source, (key) => key);
 }
 
-function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (snakeKey: string) => string): Settings {
+interface Region {
+  name: string;
+  values: ConfigValue;
+}
+
+/**
+ * The cloud's region: `wanted` (OS_REGION_NAME), else `region_name`, else the first of `regions`.
+ * With `regions` (names, or `{name, values}`), the region chosen must be one of them.
+ */
+function chooseRegion(entry: Record<string, ConfigValue>, wanted: string | undefined, source: string): Region | undefined {
+  const listed = entry.regions;
+  const regionName = str(entry.region_name);
+  let regions: Region[];
+  if (listed !== undefined && listed !== null) {
+    if (!Array.isArray(listed)) throw new VpnaasValidationError("regions", `${source}: regions must be a list of region names or {name, values} mappings. Nothing was sent.`);
+    regions = listed.map((item, i) => {
+      if (typeof item === "string") return { name: item, values: undefined };
+      if (isRecord(item) && typeof item.name === "string" && Object.keys(item).every((k) => k === "name" || k === "values") && (item.values === undefined || isRecord(item.values))) {
+        return { name: item.name, values: item.values };
+      }
+      // The entry is not shown: its values may hold a password.
+      throw new VpnaasValidationError("regions", `${source}: regions entry ${i + 1} must be a region name or a mapping with name (and values). Nothing was sent.`);
+    });
+  } else {
+    // A comma-separated region_name, deprecated in openstacksdk but still read.
+    regions = (regionName ?? "").split(",").filter(Boolean).map((name) => ({ name: name.trim(), values: undefined }));
+  }
+  const name = wanted ?? (listed !== undefined && listed !== null ? regionName : undefined) ?? regions[0]?.name;
+  if (name === undefined) return undefined;
+  if (regions.length === 0) return { name, values: undefined };
+  const region = regions.find((r) => r.name === name);
+  if (!region) {
+    throw new VpnaasValidationError(
+      wanted !== undefined ? "OS_REGION_NAME" : "region_name",
+      `${source}: region ${JSON.stringify(name)}${wanted !== undefined ? " (OS_REGION_NAME)" : ""} is not one of the cloud's regions (${regions.map((r) => r.name).join(", ")}); region names are case sensitive. Nothing was sent.`,
+    );
+  }
+  return region;
+}
+
+/** Deep merge of two parsed files: mappings merged key by key, anything else from `over`. */
+function mergeClouds(base: ConfigValue, over: ConfigValue): ConfigValue {
+  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : over;
+  const out: Record<string, ConfigValue> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = mergeClouds(base[key], value);
+  return out;
+}
+
+// The auth_type values (keystoneauth plugin names) supported, with the auth keys each one reads;
+// as keystoneauth, a plugin ignores the keys of the others.
+const PASSWORD_KEYS = ["auth_url", "username", "user_id", "password", "user_domain_name", "user_domain_id", "project_name", "project_id", "project_domain_name", "project_domain_id"];
+const TOKEN_KEYS = ["token", "endpoint"];
+const APPLICATION_CREDENTIAL_KEYS = ["auth_url", "application_credential_id", "application_credential_secret"];
+const AUTH_TYPES: Record<string, readonly string[]> = {
+  password: PASSWORD_KEYS,
+  v3password: PASSWORD_KEYS,
+  token: TOKEN_KEYS,
+  v3token: TOKEN_KEYS,
+  v3applicationcredential: APPLICATION_CREDENTIAL_KEYS,
+};
+const ALL_AUTH_KEYS = new Set([...PASSWORD_KEYS, ...TOKEN_KEYS, ...APPLICATION_CREDENTIAL_KEYS]);
+
+/** Keeps the settings `auth_type` reads, or all of them without `auth_type` (inferred, as before). */
+function forAuthType(o: Flat, source: string, nameOf: (snakeKey: string) => string): Flat {
+  const version = o.identity_api_version;
+  if (version !== undefined && !/^3(\.\d+)?$/.test(version)) {
+    throw new VpnaasValidationError(nameOf("identity_api_version"), `${source}: ${nameOf("identity_api_version")} ${JSON.stringify(version)} is not supported; only Keystone v3 is (set 3 or remove it). Nothing was sent.`);
+  }
+  const type = o.auth_type;
+  if (type === undefined) return o;
+  const keys = AUTH_TYPES[type];
+  if (!keys) {
+    throw new VpnaasValidationError(
+      nameOf("auth_type"),
+      `${source}: ${nameOf("auth_type")} ${JSON.stringify(type)} is not supported; use ${Object.keys(AUTH_TYPES).join(", ")}, or leave it out to infer it from the credentials given. Nothing was sent.`,
+    );
+  }
+  const kept: Flat = {};
+  for (const [key, value] of Object.entries(o)) if (!ALL_AUTH_KEYS.has(key) || keys.includes(key)) kept[key] = value;
+  if (keys === TOKEN_KEYS && kept.token === undefined) {
+    throw new VpnaasValidationError(nameOf("token"), `${source}: ${nameOf("auth_type")} ${type} needs ${nameOf("token")}. Nothing was sent.`);
+  }
+  return kept;
+}
+
+function fromOpenStack(input: SettingsInput, given: Flat, source: string, nameOf: (snakeKey: string) => string): Settings {
+  const o = forAuthType(given, source, nameOf);
   return renamingErrors(source, nameOf, () => {
     if (o.token !== undefined) {
       const others = ["password", "application_credential_secret"].filter((k) => o[k] !== undefined);
@@ -101,7 +211,7 @@ function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (s
       }
       const baseUrl = input.baseUrl ?? o.endpoint;
       if (baseUrl === undefined) throw new VpnaasValidationError("baseUrl", "token given without endpoint (the network API URL): pass baseUrl or set endpoint. Nothing was sent.");
-      return { auth: tokenAuth(o.token), baseUrl, source };
+      return { auth: tokenAuth(o.token), baseUrl, source, resolved: resolvedOf(o) };
     }
     const options: KeystoneAuthOptions = {
       authUrl: o.auth_url!,
@@ -120,8 +230,17 @@ function fromOpenStack(input: SettingsInput, o: Flat, source: string, nameOf: (s
       interface: o.interface,
       allowInsecureHttp: input.allowInsecureHttp,
     };
-    return { auth: keystoneAuth(options), baseUrl: input.baseUrl, source };
+    return { auth: keystoneAuth(options), baseUrl: input.baseUrl, source, resolved: resolvedOf(o) };
   });
+}
+
+const RESOLVED_KEYS = ["auth_url", "username", "user_id", "user_domain_name", "user_domain_id", "project_name", "project_id", "project_domain_name", "project_domain_id", "application_credential_id", "region_name", "interface", "endpoint"];
+
+function resolvedOf(o: Flat): Record<string, string> {
+  const authType = o.auth_type ?? (o.token !== undefined ? "token" : o.application_credential_id !== undefined || o.application_credential_secret !== undefined ? "v3applicationcredential" : "password");
+  const out: Record<string, string> = { auth_type: authType };
+  for (const key of RESOLVED_KEYS) if (o[key] !== undefined) out[key] = o[key]!;
+  return out;
 }
 
 function fromHuawei(input: SettingsInput): Settings {
@@ -136,7 +255,7 @@ function fromHuawei(input: SettingsInput): Settings {
     projectId: env.HUAWEICLOUD_SDK_PROJECT_ID || undefined,
     securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined,
   });
-  return { auth, baseUrl: input.baseUrl, source: "HUAWEICLOUD_SDK_* variables" };
+  return { auth, baseUrl: input.baseUrl, source: "HUAWEICLOUD_SDK_* variables", resolved: {} };
 }
 
 // keystoneAuth's option names (camelCase) → the source's names (OS_AUTH_URL or auth_url).
@@ -171,5 +290,6 @@ function renamingErrors<T>(source: string, nameOf: (snakeKey: string) => string,
   }
 }
 
-const isRecord = (v: YamlValue): v is Record<string, YamlValue> => typeof v === "object" && v !== null && !Array.isArray(v);
-const member = (v: YamlValue, key: string): YamlValue => (isRecord(v) ? v[key] : undefined);
+const isRecord = (v: ConfigValue): v is Record<string, ConfigValue> => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: ConfigValue): string | undefined => (typeof v === "string" ? v : undefined);
+const member = (v: ConfigValue, key: string): ConfigValue => (isRecord(v) ? v[key] : undefined);
