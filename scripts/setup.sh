@@ -20,6 +20,7 @@ npm ci --no-audit --no-fund
 export PATH="$PWD/node_modules/.bin:$PATH"
 bash scripts/setup-generator.sh
 bash scripts/setup-oasdiff.sh   # spec:diff's oasdiff (a Go module, version pinned in the script)
+bash scripts/setup-openstacksdk.sh   # openstacksdk in a venv, for the test that compares clouds.yaml resolution
 
 apt_install() {
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
