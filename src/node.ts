@@ -5,8 +5,19 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { createVpnaasClient, type VpnaasClient, type VpnaasClientOptions } from "./client";
 import { settingsFrom, type Environment, type Settings } from "./config/settings";
+import { tlsFetch } from "./config/tls";
+import { VpnaasValidationError } from "./errors";
 
-export type { Environment, Settings } from "./config/settings";
+export type { Environment, Settings, TlsSettings } from "./config/settings";
+
+/** A client made from the environment; `close()` closes what it holds (its TLS agent, if any). */
+export type VpnaasEnvironmentClient = VpnaasClient & {
+  /**
+   * Closes the connections of the client's own TLS agent (made for `cacert`, `verify: false` or
+   * `cert`/`key`); later calls then fail. Resolves at once for a client without TLS settings.
+   */
+  close(): Promise<void>;
+};
 
 export interface EnvironmentOptions {
   /** A cloud of clouds.yaml to use; wins over `OS_CLOUD` and all other variables. Default: none. */
@@ -77,12 +88,27 @@ export function settingsFromEnvironment(options: EnvironmentOptions = {}): Setti
  * `OS_APPLICATION_CREDENTIAL_ID`/`_SECRET`, or `OS_TOKEN`), or `HUAWEICLOUD_SDK_AK`/`_SK`
  * (+ `_PROJECT_ID`, `_SECURITY_TOKEN`).
  *
- * @throws VpnaasValidationError naming what is missing or contradictory; nothing is sent then.
+ * TLS: `cacert` (a private CA, for Keystone and the API alike), `verify: false` (with a warning
+ * naming the cloud), `cert`/`key` (a client certificate), or `OS_CACERT`, `OS_INSECURE`, `OS_CERT`,
+ * `OS_KEY`, give the client its own undici Agent, its files read now; `close()` closes it.
+ *
+ * @throws VpnaasValidationError naming what is missing or contradictory, or a TLS file that cannot
+ * be read (its setting and path); nothing is sent then.
  */
-export function createVpnaasClientFromEnvironment(options: EnvironmentOptions & Omit<VpnaasClientOptions, "auth" | "baseUrl"> = {}): VpnaasClient {
-  const { auth, baseUrl } = settingsFromEnvironment(options);
+export function createVpnaasClientFromEnvironment(options: EnvironmentOptions & Omit<VpnaasClientOptions, "auth" | "baseUrl"> = {}): VpnaasEnvironmentClient {
+  const { auth, baseUrl, tls } = settingsFromEnvironment(options);
   const { cloud: _cloud, env: _env, cwd: _cwd, home: _home, systemConfigDir: _dir, baseUrl: _baseUrl, ...clientOptions } = options;
-  return createVpnaasClient({ ...clientOptions, baseUrl, auth });
+  if (!tls) return Object.assign(createVpnaasClient({ ...clientOptions, baseUrl, auth }), { close: async () => {} });
+  if (clientOptions.fetch) {
+    throw new VpnaasValidationError("fetch", `${tls.source} has TLS settings (${Object.values(tls.names).join(", ")}), which need the client's own fetch: pass no fetch, or remove them. Nothing was sent.`);
+  }
+  const { fetch, close } = tlsFetch(tls);
+  try {
+    return Object.assign(createVpnaasClient({ ...clientOptions, baseUrl, auth, fetch }), { close });
+  } catch (err) {
+    void close();
+    throw err;
+  }
 }
 
 function readIfExists(path: string): string | undefined {

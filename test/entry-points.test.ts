@@ -26,10 +26,13 @@ describe("entry points", () => {
     expect(bare.sort()).toEqual(["openapi-fetch"]);
   });
 
-  test("the node entry point is where node:fs and yaml (clouds.yaml) are used", () => {
-    const bare = new Set([...importGraph("src/node.ts").values()].flat());
+  test("the node entry point is where node:fs, yaml (clouds.yaml) and undici (TLS settings) are used", () => {
+    const graph = importGraph("src/node.ts");
+    const bare = new Set([...graph.values()].flat());
     expect(bare).toContain("node:fs");
     expect(bare).toContain("yaml");
-    expect([...bare].filter((s) => !s.startsWith("node:")).sort()).toEqual(["openapi-fetch", "yaml"]);
+    expect([...bare].filter((s) => !s.startsWith("node:")).sort()).toEqual(["openapi-fetch", "undici", "yaml"]);
+    // undici only where the TLS agent is made.
+    expect([...graph].filter(([, specifiers]) => specifiers.includes("undici")).map(([file]) => file.replace(/.*\/src\//, ""))).toEqual(["config/tls.ts"]);
   });
 });

@@ -40,6 +40,7 @@ const LAYER: Record<string, number> = {
   "strategy.ts": 10,
   "config/clouds-file.ts": 1,
   "config/settings.ts": 10,
+  "config/tls.ts": 10,
   "node.ts": 11,
 };
 

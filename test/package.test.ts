@@ -37,14 +37,19 @@ test("ships only dist/, README, LICENSE, package.json and the spec", () => {
   expect(files).toEqual(expect.arrayContaining(["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.d.ts", "package/dist/index.d.cts", "package/LICENSE"]));
 });
 
-test("depends on openapi-fetch and yaml only; yaml has no dependencies and only the node entry imports it", () => {
+test("depends on openapi-fetch, undici and yaml only; yaml and undici have no dependencies and only the node entry imports them", () => {
   const pkg = JSON.parse(readFileSync(join(consumer, "node_modules/vpnaas-sdk/package.json"), "utf8"));
-  expect(Object.keys(pkg.dependencies ?? {})).toEqual(["openapi-fetch", "yaml"]);
+  expect(Object.keys(pkg.dependencies ?? {})).toEqual(["openapi-fetch", "undici", "yaml"]);
+  const undici = JSON.parse(readFileSync(join(consumer, "node_modules/undici/package.json"), "utf8"));
+  expect(Object.keys(undici.dependencies ?? {})).toEqual([]);
   const yaml = JSON.parse(readFileSync(join(consumer, "node_modules/yaml/package.json"), "utf8"));
   expect(Object.keys(yaml.dependencies ?? {})).toEqual([]);
   const dist = join(consumer, "node_modules/vpnaas-sdk/dist");
-  for (const file of ["index.js", "index.cjs", "strategy.js", "strategy.cjs"]) expect(readFileSync(join(dist, file), "utf8")).not.toMatch(/["']yaml["']/);
-  for (const file of ["node.js", "node.cjs"]) expect(readFileSync(join(dist, file), "utf8")).toMatch(/["']yaml["']/);
+  for (const file of ["index.js", "index.cjs", "strategy.js", "strategy.cjs"]) expect(readFileSync(join(dist, file), "utf8")).not.toMatch(/["'](yaml|undici)["']/);
+  for (const file of ["node.js", "node.cjs"]) {
+    expect(readFileSync(join(dist, file), "utf8")).toMatch(/["']yaml["']/);
+    expect(readFileSync(join(dist, file), "utf8")).toMatch(/["']undici["']/);
+  }
 });
 
 test.each([

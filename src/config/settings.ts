@@ -36,6 +36,28 @@ export interface Settings {
    * empty for HUAWEICLOUD_SDK_*.
    */
   resolved: Readonly<Record<string, string>>;
+  /**
+   * TLS settings (`cacert`, `verify`/`insecure`, `cert`, `key` of the cloud; `OS_CACERT`,
+   * `OS_INSECURE`, `OS_CERT`, `OS_KEY`, which win, as the openstack CLI's options do). Undefined
+   * when none is set. Paths are not read here.
+   */
+  tls?: TlsSettings;
+}
+
+/** How to reach an endpoint over TLS; see {@link Settings.tls}. */
+export interface TlsSettings {
+  /** A CA bundle (PEM) trusted instead of the system's, for Keystone and the API alike. */
+  cacert?: string;
+  /** A client certificate (PEM); may hold its key too. */
+  cert?: string;
+  /** The client certificate's key (PEM). */
+  key?: string;
+  /** `false`: certificates are not checked (`verify: false`, `insecure: true` or `OS_INSECURE`). */
+  verify: boolean;
+  /** The name each setting was given under, for messages, e.g. `{ cacert: "OS_CACERT" }` or `{ cacert: "cacert" }`. */
+  names: Readonly<Partial<Record<"cacert" | "cert" | "key" | "verify", string>>>;
+  /** Where the settings came from, e.g. `clouds.yaml cloud "devstack" (/home/me/clouds.yaml)`. */
+  source: string;
 }
 
 // OS_* variables that mean "authenticate this way"; region, interface and the like do not count.
@@ -64,8 +86,8 @@ export function settingsFrom(input: SettingsInput): Settings {
     }
   }
   if (cloud !== undefined) return fromCloudsYaml(input, cloud);
-  if (OS_CREDENTIALS.some(set)) return fromOpenStack(input, osVariables(env), "OS_* variables", (key) => `OS_${key.toUpperCase()}`);
-  if (HUAWEI_CREDENTIALS.some(set)) return fromHuawei(input);
+  if (OS_CREDENTIALS.some(set)) return withTls(fromOpenStack(input, osVariables(env), "OS_* variables", (key) => `OS_${key.toUpperCase()}`), undefined, env);
+  if (HUAWEI_CREDENTIALS.some(set)) return withTls(fromHuawei(input), undefined, env);
   throw new VpnaasValidationError(
     "environment",
     "No credentials found. Set OS_CLOUD (with a clouds.yaml in ./, ~/.config/openstack/ or /etc/openstack/); or OS_AUTH_URL with OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME, OS_PROJECT_NAME and OS_PROJECT_DOMAIN_NAME (or OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET); or OS_TOKEN; or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK. Nothing was sent.",
@@ -113,7 +135,46 @@ function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
   flat.region_name = region?.name;
   // Like the openstack CLI, OS_INTERFACE wins over the file (OS_REGION_NAME too, above).
   if (input.env.OS_INTERFACE) flat.interface = input.env.OS_INTERFACE;
-  return fromOpenStack(input, flat, source, (key) => key);
+  return withTls(fromOpenStack(input, flat, source, (key) => key), settings, input.env);
+}
+
+const TRUE_WORDS = ["1", "true", "yes", "on"];
+const FALSE_WORDS = ["0", "false", "no", "off"];
+
+/** Adds the TLS settings of the cloud (`values`) and of the environment, which wins. */
+function withTls(settings: Settings, values: ConfigValue, env: Environment): Settings {
+  const tls: { cacert?: string; cert?: string; key?: string; verify: boolean; names: Partial<Record<"cacert" | "cert" | "key" | "verify", string>> } = { verify: true, names: {} };
+  const flag = (name: string, value: ConfigValue): boolean => {
+    if (typeof value === "boolean") return value;
+    const word = typeof value === "string" ? value.trim().toLowerCase() : "";
+    if (TRUE_WORDS.includes(word)) return true;
+    if (FALSE_WORDS.includes(word)) return false;
+    throw new VpnaasValidationError(name, `${settings.source}: ${name} must be true or false. Nothing was sent.`);
+  };
+  for (const key of ["cacert", "cert", "key"] as const) {
+    const value = member(values, key);
+    if (value === undefined || value === null || value === "") continue;
+    if (typeof value !== "string") throw new VpnaasValidationError(key, `${settings.source}: ${key} must be a file path. Nothing was sent.`);
+    [tls[key], tls.names[key]] = [value, key];
+  }
+  const verify = member(values, "verify");
+  if (verify !== undefined && verify !== null) {
+    // As requests (and openstacksdk): verify may also name the CA bundle.
+    if (typeof verify === "string" && !TRUE_WORDS.includes(verify.trim().toLowerCase()) && !FALSE_WORDS.includes(verify.trim().toLowerCase())) {
+      if (tls.cacert === undefined) [tls.cacert, tls.names.cacert] = [verify, "verify"];
+    } else if (!flag("verify", verify)) [tls.verify, tls.names.verify] = [false, "verify"];
+  }
+  const insecure = member(values, "insecure");
+  if (insecure !== undefined && insecure !== null && flag("insecure", insecure)) [tls.verify, tls.names.verify] = [false, "insecure"];
+  for (const [name, key] of [["OS_CACERT", "cacert"], ["OS_CERT", "cert"], ["OS_KEY", "key"]] as const) {
+    if (env[name]) [tls[key], tls.names[key]] = [env[name], name];
+  }
+  if (env.OS_INSECURE) [tls.verify, tls.names.verify] = flag("OS_INSECURE", env.OS_INSECURE) ? [false, "OS_INSECURE"] : [true, undefined];
+  if (tls.key !== undefined && tls.cert === undefined) {
+    throw new VpnaasValidationError(tls.names.key!, `${settings.source}: ${tls.names.key} given without cert (the client certificate). Nothing was sent.`);
+  }
+  if (tls.cacert === undefined && tls.cert === undefined && tls.verify) return settings;
+  return { ...settings, tls: { ...tls, source: settings.source } };
 }
 
 interface Region {

@@ -1,0 +1,40 @@
+// Node only: a private CA, `verify: false` and client certificates, through one undici Agent per
+// client. Node's global fetch takes no CA per request; undici's own fetch with its Agent does.
+import { readFileSync } from "node:fs";
+import { Agent, fetch as undiciFetch } from "undici";
+import { VpnaasValidationError } from "../errors";
+import type { TlsSettings } from "./settings";
+
+export interface TlsFetch {
+  fetch: typeof globalThis.fetch;
+  /** Closes the agent (its connections); later calls fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the files named by `tls` now (a missing or unreadable one is a VpnaasValidationError naming
+ * the setting and the path, never the file's content) and returns a fetch through one Agent.
+ * With `verify: false`, emits one warning naming where the settings came from.
+ */
+export function tlsFetch(tls: TlsSettings): TlsFetch {
+  const read = (key: "cacert" | "cert" | "key"): Buffer | undefined => {
+    const path = tls[key];
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "unreadable";
+      throw new VpnaasValidationError(tls.names[key] ?? key, `${tls.source}: ${tls.names[key] ?? key} file ${path} cannot be read (${code}). Nothing was sent.`);
+    }
+  };
+  const [ca, cert, key] = [read("cacert"), read("cert"), read("key")];
+  if (!tls.verify) {
+    process.emitWarning(`${tls.source}: ${tls.names.verify ?? "verify"} turns off TLS certificate checks; anyone on the path can read and change its calls, its credentials included.`, {
+      type: "SecurityWarning",
+      code: "VPNAAS_TLS_VERIFY_OFF",
+    });
+  }
+  const agent = new Agent({ connect: { ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }), rejectUnauthorized: tls.verify } });
+  const fetch = ((url: string | URL, init?: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
+  return { fetch, close: () => agent.close() };
+}
