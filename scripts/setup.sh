@@ -29,4 +29,5 @@ apt_install() {
 }
 command -v java >/dev/null || apt_install default-jre-headless
 command -v chromium >/dev/null || apt_install chromium
+command -v openssl >/dev/null || apt_install openssl   # test/config-tls.test.ts makes a throw-away CA with it
 echo "setup: done (node $(node --version), java $(java -version 2>&1 | head -n1), $(chromium --version 2>/dev/null))"
