@@ -7,7 +7,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isNetworkError, isValidationError } from "../src";
-import { createVpnaasClientFromEnvironment, type EnvironmentOptions } from "../src/node";
+import { createVpnaasClientFromEnvironment, settingsFromEnvironment, type EnvironmentOptions } from "../src/node";
 import { connectionBody, connectionId } from "./helpers/auth-fixtures";
 import { capture } from "./helpers/captures";
 import { PASSWORD } from "./helpers/keystone-server";
@@ -224,5 +224,30 @@ describe("TLS settings of createVpnaasClientFromEnvironment", () => {
     await client.close();
     expect(isNetworkError(await failureOf(() => client.getIpsecSiteConnection(connectionId)))).toBe(true);
     expect(api.paths).toHaveLength(1);
+  });
+});
+
+describe("TLS settings as resolved (settingsFromEnvironment)", () => {
+  const resolve = (extra: string, env: Record<string, string> = {}) => settingsFromEnvironment(tokenCloud(api, extra, env)).tls;
+
+  test("none set: no tls; the OS_* variables win over the cloud's keys", () => {
+    expect(resolve("")).toBeUndefined();
+    expect(resolve("    cacert: /a/ca.pem\n", { OS_CACERT: "/b/ca.pem" })).toMatchObject({ cacert: "/b/ca.pem", verify: true, names: { cacert: "OS_CACERT" } });
+    expect(resolve("    verify: false\n", { OS_INSECURE: "false" })).toBeUndefined();
+    expect(resolve("", { OS_INSECURE: "true" })).toMatchObject({ verify: false, names: { verify: "OS_INSECURE" } });
+  });
+
+  test("verify may name the CA bundle; insecure: true turns checks off", () => {
+    expect(resolve("    verify: /a/ca.pem\n")).toMatchObject({ cacert: "/a/ca.pem", verify: true, names: { cacert: "verify" } });
+    expect(resolve("    insecure: true\n")).toMatchObject({ verify: false, names: { verify: "insecure" } });
+  });
+
+  test("key without cert, and an OS_INSECURE that is not true or false, are refused", () => {
+    expect(() => resolve("    key: /a/client.key\n")).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: "key" }));
+    expect(() => resolve("", { OS_INSECURE: "maybe" })).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: "OS_INSECURE" }));
+  });
+
+  test("a fetch option with TLS settings is refused rather than silently dropping them", () => {
+    expect(() => createVpnaasClientFromEnvironment({ ...tokenCloud(api, "    verify: false\n"), fetch: globalThis.fetch })).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: "fetch" }));
   });
 });
