@@ -34,7 +34,15 @@ export function tlsFetch(tls: TlsSettings): TlsFetch {
       code: "VPNAAS_TLS_VERIFY_OFF",
     });
   }
-  const agent = new Agent({ connect: { ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }), rejectUnauthorized: tls.verify } });
+  const connect = { ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }), rejectUnauthorized: tls.verify };
+  // Bun's `undici` is a stand-in whose Agent sets nothing; its own fetch takes the same settings as `tls`.
+  if ((process.versions as { bun?: string }).bun) {
+    let closed = false;
+    const fetch = ((url: string | URL, init?: RequestInit) =>
+      closed ? Promise.reject(new Error("this client is closed (close() was called)")) : globalThis.fetch(url, { ...init, tls: connect } as RequestInit)) as typeof globalThis.fetch;
+    return { fetch, close: async () => void (closed = true) };
+  }
+  const agent = new Agent({ connect });
   const fetch = ((url: string | URL, init?: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
   return { fetch, close: () => agent.close() };
 }
