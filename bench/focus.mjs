@@ -12,7 +12,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { contenders } from "./contenders.mjs";
-import { median, quartiles, spread, timePerCallUs } from "./stats.mjs";
+import { interleavedRounds, median, quartiles, spread } from "./stats.mjs";
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -72,19 +72,7 @@ try {
       gets[name] = await contenders[name](url);
       for (let i = 0; i < 500; i++) await gets[name]();
     }
-    const us = Object.fromEntries(names.map((n) => [n, []]));
-    const ratios = Object.fromEntries(names.map((n) => [n, []]));
-    for (let r = 0; r < ROUNDS; r++) {
-      const round = Object.fromEntries(names.map((n) => [n, 0]));
-      for (let slice = 0; slice < SLICES; slice++) {
-        for (let k = 0; k < names.length; k++) {
-          const name = names[(r + slice + k) % names.length];
-          round[name] += await timePerCallUs(gets[name], BLOCK);
-        }
-      }
-      for (const name of names) us[name].push(round[name] / SLICES);
-      for (const name of names) ratios[name].push(round[name] / round["plain fetch"]);
-    }
+    const { us, ratios } = await interleavedRounds(gets, { rounds: ROUNDS, slices: SLICES, block: BLOCK });
     console.log(`${ROUNDS} rounds · µs per call, median (min–max) · × plain fetch, median (interquartile range)`);
     for (const name of names) console.log(`${name.padEnd(50)} ${spread(us[name]).padEnd(24)} ${quartiles(ratios[name], 3)}`);
   }

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { bundleSize, BUDGET_BYTES } from "../scripts/check-size.mjs";
 import { contenders, PATH, TYPESCRIPT_FETCH_BUNDLE } from "./contenders.mjs";
-import { median, quartiles, spread, timePerCallUs, timePerSyncCallUs } from "./stats.mjs";
+import { interleavedRounds, median, quartiles, spread, timePerCallUs, timePerSyncCallUs } from "./stats.mjs";
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 3 : 7;
@@ -54,19 +54,7 @@ try {
     for (let i = 0; i < WARMUP_CALLS; i++) await gets[name]();
   }
   const names = Object.keys(gets);
-  const us = Object.fromEntries(names.map((n) => [n, []]));
-  const ratios = Object.fromEntries(names.map((n) => [n, []]));
-  for (let r = 0; r < GET_ROUNDS; r++) {
-    const round = Object.fromEntries(names.map((n) => [n, 0]));
-    for (let slice = 0; slice < SLICES; slice++) {
-      for (let k = 0; k < names.length; k++) {
-        const name = names[(r + slice + k) % names.length];
-        round[name] += await timePerCallUs(gets[name], BLOCK);
-      }
-    }
-    for (const name of names) us[name].push(round[name] / SLICES);
-    for (const name of names) ratios[name].push(round[name] / round["plain fetch"]);
-  }
+  const { us, ratios } = await interleavedRounds(gets, { rounds: GET_ROUNDS, slices: SLICES, block: BLOCK });
   out();
   out(`## Time per GET ${PATH.replace(/[0-9a-f-]{36}$/, "{id}")} on loopback (${GET_ROUNDS} rounds; a round: ${SLICES} slices of ${BLOCK} sequential calls per client, clients interleaved)`);
   out();

@@ -27,3 +27,26 @@ export function timePerSyncCallUs(fn, n) {
   for (let i = 0; i < n; i++) fn();
   return Number(process.hrtime.bigint() - start) / 1e3 / n;
 }
+
+/**
+ * Time per call of each of `gets`, interleaved: every round runs `slices` blocks of `block` calls of
+ * each, in an order rotated per round and slice, so drift and garbage collection fall on all alike.
+ * Returns, per name, µs per call and the ratio to `baseline`, one value per round.
+ */
+export async function interleavedRounds(gets, { rounds, slices, block, baseline = "plain fetch" }) {
+  const names = Object.keys(gets);
+  const us = Object.fromEntries(names.map((n) => [n, []]));
+  const ratios = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    const round = Object.fromEntries(names.map((n) => [n, 0]));
+    for (let slice = 0; slice < slices; slice++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(r + slice + k) % names.length];
+        round[name] += await timePerCallUs(gets[name], block);
+      }
+    }
+    for (const name of names) us[name].push(round[name] / slices);
+    for (const name of names) ratios[name].push(round[name] / round[baseline]);
+  }
+  return { us, ratios };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isValidationError } from "../src";
 import { createVpnaasClientFromEnvironment, settingsFromEnvironment, type EnvironmentOptions } from "../src/node";
-import { connectionBody, connectionId, renderings } from "./helpers/auth-fixtures";
+import { connectionBody, connectionId, renderings, errorOf } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 import { APP_SECRET, PASSWORD, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
 
@@ -33,14 +33,6 @@ const where = (env: Record<string, string>, more: Partial<EnvironmentOptions> = 
 
 const cloudsYaml = (name: string, auth: string, extra = "") => `clouds:\n  ${name}:\n    auth:\n${auth.trim().split("\n").map((l) => `      ${l.trim()}`).join("\n")}\n${extra}`;
 
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("createVpnaasClientFromEnvironment", () => {
   test("builds a Keystone client from OS_* variables and calls the API it finds in the catalog", async () => {

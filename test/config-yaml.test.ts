@@ -1,15 +1,7 @@
 import { parseConfigFile } from "../src/config/clouds-file";
 import { isValidationError } from "../src";
-import { renderings } from "./helpers/auth-fixtures";
+import { renderings, errorOf } from "./helpers/auth-fixtures";
 
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("parseConfigFile (the yaml package)", () => {
   test("reads a DevStack cloud with comments and quoting", () => {

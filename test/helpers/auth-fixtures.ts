@@ -50,3 +50,13 @@ export function verifyAkSk(seen: SeenRequest, req: IncomingMessage, keys: { acce
   });
   return expected === authorization;
 }
+
+/** The error `run` throws; fails the test when it throws none. */
+export function errorOf(run: () => unknown): Error {
+  try {
+    run();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected an error");
+}
