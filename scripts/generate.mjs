@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { operationsTable } from "./operations-table.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const spec = join(root, "spec/openapi.yaml");
@@ -24,6 +25,9 @@ mkdirSync(outDir, { recursive: true });
 //                  unions are enough. No --immutable: callers may want to mutate what they fetched.
 //                  --default-non-nullable is already on in v7: fields with defaults are present.
 run(bin("openapi-typescript"), [spec, "--enum-values", "-o", join(outDir, "openapi.ts"), "--silent"]);
+
+// The operation table the client's methods come from (see scripts/operations-table.mjs).
+writeFileSync(join(outDir, "operations.ts"), operationsTable(parse(readFileSync(spec, "utf8"))));
 
 // The reviewers' HTML reference, by openapi-generator's html2 generator, with the templates of
 // scripts/html2-templates/ in place of html2's own where they differ (each says what it changes and
