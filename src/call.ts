@@ -25,6 +25,10 @@ export interface OperationRequest {
   read?: OutgoingRequest["read"];
   /** Other `fetch` settings (`client.api` passes on those of its `Request`). */
   init?: RequestInit;
+  /** Headers of this call only (a body's `content-type`), over the client's. */
+  headers?: Record<string, string>;
+  /** Values in the body that are secret (a psk): cut out of every error, wherever the server echoes them. */
+  secrets?: readonly string[];
 }
 
 /**
@@ -38,7 +42,7 @@ export async function send(stack: ClientStack, call: OperationRequest, options: 
   const request: OutgoingRequest = {
     method: call.method,
     url: base + call.path,
-    headers: { ...stack.headers },
+    headers: call.headers ? { ...stack.headers, ...call.headers } : { ...stack.headers },
     body: call.body ?? null,
     read: call.read ?? "text",
     signal: options.signal,
@@ -53,12 +57,27 @@ export async function send(stack: ClientStack, call: OperationRequest, options: 
  * Sends one operation's request and returns member `key` of its JSON body. The body is parsed
  * here, so that a bad body becomes a {@link VpnaasResponseError} with an excerpt instead of a bare
  * `SyntaxError`; a non-2xx answer becomes a `VpnaasApiError` from which every value the client
- * sent in its headers (a token, a signature) is cut, wherever the server echoes it.
+ * sent in its headers (a token, a signature) or marked secret in its body (a psk) is cut, wherever
+ * the server echoes it.
  */
 export async function callJson<T>(stack: ClientStack, call: OperationRequest, key: string, options: CallOptions = {}): Promise<T> {
+  const { envelope, fail } = await callEnvelope(stack, call, options);
+  const member = envelope[key];
+  if (typeof member !== "object" || member === null || Array.isArray(member)) throw fail(`the JSON body has no "${key}" object`);
+  return member as T;
+}
+
+/** A 2xx JSON object body, and how to fail on it: a {@link VpnaasResponseError} about this exchange. */
+export interface Envelope {
+  envelope: Record<string, unknown>;
+  fail: (problem: string) => VpnaasResponseError;
+}
+
+/** Sends one call and returns its JSON object body; errors as {@link callJson}'s. */
+export async function callEnvelope(stack: ClientStack, call: OperationRequest, options: CallOptions = {}): Promise<Envelope> {
   const { request, received } = await send(stack, call, options);
   const { response } = received;
-  const sent = () => secretsOf(request.headers);
+  const sent = () => [...secretsOf(request.headers), ...(call.secrets ?? [])];
   if (!response.ok) throw apiErrorOf(request.method, request.url, received, sent());
 
   const text = textOf(received.body);
@@ -74,7 +93,12 @@ export async function callJson<T>(stack: ClientStack, call: OperationRequest, ke
     // V8's SyntaxError quotes the text: keep a redacted copy.
     throw fail("the body is not valid JSON (truncated?)", sanitizedCause(cause, sent()));
   }
-  const member = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[key] : undefined;
-  if (typeof member !== "object" || member === null || Array.isArray(member)) throw fail(`the JSON body has no "${key}" object`);
-  return member as T;
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw fail("the JSON body is not an object");
+  return { envelope: parsed as Record<string, unknown>, fail };
+}
+
+/** Sends one call whose success has no content (204); a non-2xx answer is a `VpnaasApiError` as in {@link callJson}. */
+export async function callNoContent(stack: ClientStack, call: OperationRequest, options: CallOptions = {}): Promise<void> {
+  const { request, received } = await send(stack, call, options);
+  if (!received.response.ok) throw apiErrorOf(request.method, request.url, received, [...secretsOf(request.headers), ...(call.secrets ?? [])]);
 }

@@ -1,7 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { send } from "./call";
-import { requireBaseUrl, type VpnaasCoreClient } from "./core-client";
-import { ipsecSiteConnectionOperations } from "./ipsec-site-connections";
+import { coreMethods, requireBaseUrl, type VpnaasCoreClient } from "./core-client";
 import { clientStack, type VpnaasClientOptions } from "./pipeline";
 import { fromRequest, toResponse } from "./request";
 import type { paths } from "./types";
@@ -40,5 +39,5 @@ export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
       return toResponse(received);
     },
   });
-  return { api, ...ipsecSiteConnectionOperations(stack) };
+  return { api, ...coreMethods(stack) };
 }

@@ -1,15 +1,20 @@
+import { operations } from "../generated/operations";
 import { checkBaseUrl } from "./endpoint-url";
-import { ipsecSiteConnectionOperations, type IpsecSiteConnectionOperations } from "./ipsec-site-connections";
-import { clientStack, type VpnaasClientOptions } from "./pipeline";
+import type { IpsecSiteConnectionOperations } from "./ipsec-site-connections";
+import { type OperationMethods, WAITS, type WaitMethods } from "./operations/method-types";
+import { operationMethods, waitMethods } from "./operations/methods";
+import { type ClientStack, clientStack, type VpnaasClientOptions } from "./pipeline";
 
 export type { VpnaasClientOptions } from "./pipeline";
 
 /**
- * A client with the typed operations only: {@link VpnaasClient} without `api`. Same options, same
- * auth, retries and errors; it leaves openapi-fetch (about 2.7 kB minified and gzipped) out of a
- * browser bundle that does not use `api`.
+ * A client with the typed operations only: {@link VpnaasClient} without `api`. One method per
+ * operation of the spec (`list…`, `get…`, `create…`, `update…`, `delete…`), made from the
+ * generated operation table, plus `waitForIpsecSiteConnection` and `waitForVpnService`. Same
+ * options, same auth, retries and errors; it leaves openapi-fetch (about 2.7 kB minified and
+ * gzipped) out of a browser bundle that does not use `api`.
  */
-export type VpnaasCoreClient = IpsecSiteConnectionOperations;
+export type VpnaasCoreClient = IpsecSiteConnectionOperations & Omit<OperationMethods, keyof IpsecSiteConnectionOperations> & WaitMethods;
 
 /**
  * Creates a client with the typed operations and no `api`: for browser bundles that want to stay
@@ -19,7 +24,12 @@ export type VpnaasCoreClient = IpsecSiteConnectionOperations;
  *   negative delay, an invalid header); nothing is sent then.
  */
 export function createVpnaasCoreClient(options: VpnaasClientOptions): VpnaasCoreClient {
-  return ipsecSiteConnectionOperations(clientStack(options, requireBaseUrl));
+  return coreMethods(clientStack(options, requireBaseUrl));
+}
+
+/** Every operation's method and the waits, over `stack`. */
+export function coreMethods(stack: ClientStack): VpnaasCoreClient {
+  return { ...operationMethods(stack, operations), ...waitMethods(stack, operations, WAITS) } as unknown as VpnaasCoreClient;
 }
 
 export function requireBaseUrl(baseUrl: unknown): string {

@@ -6,7 +6,7 @@ import type { IpsecSiteConnectionField } from "./types";
 // Canonical 8-4-4-4-12 hex UUID, any version, either case. Checked before sending because
 // openapi-fetch turns "" into the collection URL and undefined into a literal "{connection_id}",
 // and an id holding "/" or ".." would address another resource.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Returns `value` if it is a UUID string, else throws {@link VpnaasValidationError} naming `parameter`. */
 export function requireUuid(parameter: string, value: unknown): string {

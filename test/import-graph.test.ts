@@ -1,5 +1,5 @@
 // Imports flow one way: errors and the request at the bottom, then the layers (transport, retry,
-// redirects, auth), then the pipeline and the operation engine, then operations, then the clients.
+// redirects, auth), then the pipeline and the operation engine (operations/), then the clients.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
@@ -33,15 +33,21 @@ const LAYER: Record<string, number> = {
   "auth/keystone.ts": 3,
   "pipeline.ts": 5,
   "call.ts": 6,
+  "operations/validate.ts": 2,
+  "operations/wait.ts": 2,
+  "operations/engine.ts": 7,
+  "operations/list.ts": 8,
+  "operations/methods.ts": 9,
+  "operations/method-types.ts": 9,
   "ipsec-site-connections.ts": 7,
-  "core-client.ts": 8,
-  "client.ts": 9,
-  "index.ts": 10,
-  "strategy.ts": 10,
+  "core-client.ts": 10,
+  "client.ts": 11,
+  "index.ts": 12,
+  "strategy.ts": 12,
   "config/clouds-file.ts": 1,
-  "config/settings.ts": 10,
-  "config/tls.ts": 10,
-  "node.ts": 11,
+  "config/settings.ts": 12,
+  "config/tls.ts": 12,
+  "node.ts": 13,
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,0 +1,72 @@
+import type { OperationSpec } from "../../generated/operations";
+import { type CallOptions, callEnvelope, type Envelope } from "../call";
+import type { ClientStack } from "../pipeline";
+import { requestOf } from "./engine";
+
+/**
+ * What a `list…` call returns: the items of every page, fetched one page at a time as they are
+ * iterated (`query.limit` is the page size). A page is let go once its items are handed on.
+ */
+export interface Listing<T> extends AsyncIterable<T> {
+  /** The pages, each the array of its items, following Neutron's `next` links. */
+  pages(): AsyncIterable<T[]>;
+  /** Every item of every page, in one array. */
+  all(): Promise<T[]>;
+}
+
+/**
+ * A lazy listing. The query is checked at once (a `VpnaasValidationError` is thrown by the call
+ * itself, before anything is sent); pages are requested only as they are iterated.
+ *
+ * A `next` link is followed safely: only its query string is used, on the client's own endpoint
+ * and the operation's own path; its scheme and host are never contacted. A link whose path is not
+ * the operation's is refused with a `VpnaasResponseError`, as is one that repeats the page it came
+ * from (which would loop for ever).
+ */
+export function listOperation<T>(stack: ClientStack, spec: OperationSpec, query: unknown, options: CallOptions = {}): Listing<T> {
+  const { response } = spec;
+  if (response.kind !== "list") throw new TypeError(`${spec.method} ${spec.path} does not answer with a list`);
+  const { key, links } = response;
+  const first = requestOf(spec, [], query).path;
+  async function* pages(): AsyncGenerator<T[]> {
+    for (let path: string | undefined = first; path !== undefined; ) {
+      const { envelope, fail } = await callEnvelope(stack, { method: spec.method, path }, options);
+      const items = envelope[key];
+      if (!Array.isArray(items)) throw fail(`the JSON body has no "${key}" array`);
+      const next = nextPath(spec.path, path, envelope[links], fail);
+      yield items as T[];
+      path = next;
+    }
+  }
+  return {
+    pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* page;
+    },
+    async all() {
+      const all: T[] = [];
+      for await (const page of pages()) all.push(...page);
+      return all;
+    },
+  };
+}
+
+/** The path and query of the page after `current`, from the `next` link among `links`, or undefined on the last page. */
+export function nextPath(opPath: string, current: string, links: unknown, fail: Envelope["fail"]): string | undefined {
+  if (links === undefined || links === null) return undefined;
+  if (!Array.isArray(links)) throw fail("its links are not an array");
+  const next = links.find((l) => typeof l === "object" && l !== null && (l as { rel?: unknown }).rel === "next") as { href?: unknown } | undefined;
+  if (!next) return undefined;
+  let url: URL;
+  try {
+    if (typeof next.href !== "string") throw new TypeError("not a string");
+    url = new URL(next.href, "http://link.invalid");
+  } catch {
+    throw fail("its next link has no valid href");
+  }
+  // The endpoint may have a path of its own (`/networking`), which the server puts before the operation's.
+  if (!url.pathname.endsWith(opPath)) throw fail(`its next link's path is not ${opPath}; not followed`);
+  const path = opPath + url.search;
+  if (path === current) throw fail("its next link names the same page again; not followed");
+  return path;
+}
