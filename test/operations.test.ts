@@ -303,7 +303,7 @@ describe("retries by method", () => {
 });
 
 describe("delete", () => {
-  const answer = (status: number) => server.handle((_req, res) => (status === 204 ? res.writeHead(204).end() : sendJson(res, status, { NeutronError: { type: "ThingNotFound", message: "gone" } })));
+  const answer = (status: number) => server.handle((_req, res) => (status === 204 ? void res.writeHead(204).end() : sendJson(res, status, { NeutronError: { type: "ThingNotFound", message: "gone" } })));
 
   test("resolves on 204", async () => {
     answer(204);
