@@ -13,6 +13,13 @@ const TYPES = new Set(["string", "integer", "number", "boolean", "array", "objec
 
 /** The TypeScript source of generated/operations.ts for `doc`. */
 export function operationsTable(doc) {
+  const ops = operationSpecs(doc);
+  const consts = ops.map(([id, spec]) => `export const ${id} = ${JSON.stringify(spec)} as const satisfies OperationSpec;\n`);
+  return `${HEADER}${consts.join("")}\n/** Every operation of the spec, by operationId. */\nexport const operations = { ${ops.map(([id]) => id).join(", ")} } as const;\n`;
+}
+
+/** `[operationId, spec]` of every operation of `doc`, sorted by operationId. */
+export function operationSpecs(doc) {
   const ops = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
@@ -21,9 +28,7 @@ export function operationsTable(doc) {
       ops.push([op.operationId, operationOf(doc, path, method.toUpperCase(), [...(item.parameters ?? []), ...(op.parameters ?? [])], op)]);
     }
   }
-  ops.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const consts = ops.map(([id, spec]) => `export const ${id} = ${JSON.stringify(spec)} as const satisfies OperationSpec;\n`);
-  return `${HEADER}${consts.join("")}\n/** Every operation of the spec, by operationId. */\nexport const operations = { ${ops.map(([id]) => id).join(", ")} } as const;\n`;
+  return ops.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function operationOf(doc, path, method, parameters, op) {
