@@ -2,6 +2,8 @@
 // table that follows the generated OperationSpec type: URLs, queries, envelopes, 204, errors,
 // validation, retries by method, redaction of a body's secrets, lazy listing, waits.
 import { inspect } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { OperationSpec } from "../generated/operations";
 import type { RetryClock } from "../src/clock";
 import { isApiError, isResponseError, isValidationError, VpnaasValidationError } from "../src/errors";
@@ -137,6 +139,28 @@ describe("list", () => {
       break;
     }
     expect(server.requests).toHaveLength(1);
+  });
+
+  test("keeps no page it has handed on: the pages behind are garbage once iterated past", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    server.handle((req, res) => {
+      const n = Number(/marker=m(\d+)/.exec(req.url ?? "")?.[1] ?? 0) + 1;
+      sendJson(res, 200, { things: Array.from({ length: 100 }, (_, i) => ({ id: `t${n}-${i}`, pad: "x".repeat(100) })), things_links: [{ rel: "next", href: `/v2.0/vpn/things?marker=m${n}` }] });
+    });
+    const pageRefs: WeakRef<object>[] = [];
+    for await (const page of client().listThings().pages()) if (pageRefs.push(new WeakRef(page)) === 6) break;
+    const itemRefs: WeakRef<object>[] = [];
+    let seen = 0;
+    for await (const item of client().listThings()) {
+      if (seen % 100 === 0) itemRefs.push(new WeakRef(item as object));
+      if (++seen === 600) break;
+    }
+    // WeakRefs hold their targets until the current job ends.
+    await new Promise((done) => setTimeout(done, 0));
+    gc();
+    expect(pageRefs.slice(0, 5).filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    expect(itemRefs.slice(0, 5).filter((r) => r.deref() !== undefined)).toHaveLength(0);
   });
 
   test("pages() yields each page's items as an array", async () => {
