@@ -1,7 +1,5 @@
-import { ipsecSiteConnectionFieldValues } from "../generated/openapi";
-import { describeValue, listValues } from "./describe-value";
+import { describeValue } from "./describe-value";
 import { VpnaasValidationError } from "./errors";
-import type { IpsecSiteConnectionField } from "./types";
 
 // Canonical 8-4-4-4-12 hex UUID, any version, either case. Checked before sending because
 // openapi-fetch turns "" into the collection URL and undefined into a literal "{connection_id}",
@@ -17,19 +15,4 @@ export function requireUuid(parameter: string, value: unknown): string {
     throw new VpnaasValidationError(parameter, `${parameter} must be a UUID like 851f280f-5639-4ea3-81aa-e298525ab74b, got ${describeValue(value)}; nothing was sent.`);
   }
   return value;
-}
-
-const FIELDS = new Set<string>(ipsecSiteConnectionFieldValues);
-
-/** Returns `fields` if undefined or a non-empty list of attribute names the spec knows. */
-export function optionalFields<F extends IpsecSiteConnectionField>(fields: readonly F[] | undefined): F[] | undefined {
-  if (fields === undefined) return undefined;
-  if (!Array.isArray(fields) || fields.length === 0) {
-    throw new VpnaasValidationError("fields", "fields must be a non-empty array of attribute names; nothing was sent.");
-  }
-  const unknown = fields.filter((f) => typeof f !== "string" || !FIELDS.has(f));
-  if (unknown.length) {
-    throw new VpnaasValidationError("fields", `fields has unknown attribute(s) ${listValues(unknown)}; known: ${[...FIELDS].join(", ")}. Nothing was sent.`);
-  }
-  return [...new Set(fields)];
 }

@@ -1,6 +1,8 @@
 import { createVpnaasClient, isValidationError, VpnaasValidationError } from "../src";
 import { describeValue, listValues } from "../src/describe-value";
-import { optionalFields, requireUuid } from "../src/validation";
+import { getIpsecSiteConnection } from "../generated/operations";
+import { checkBody, queryString } from "../src/operations/validate";
+import { requireUuid } from "../src/validation";
 
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
@@ -64,8 +66,17 @@ describe("validation messages never fail on the value they describe", () => {
     throw new Error("did not throw");
   };
 
-  test("optionalFields([1n])", () => {
-    expect(validationErrorOf(() => optionalFields([1n] as never)).message).toMatch(/unknown attribute\(s\) 1n;/);
+  test("fields [1n], and a filter of cyclic objects", () => {
+    expect(validationErrorOf(() => queryString(getIpsecSiteConnection, { fields: [1n] })).message).toMatch(/fields\[0\] must be a string, got 1n;/);
+    const filter = { query: ["name"], queryRules: { name: { type: "array", items: { type: "string" } } } } as const;
+    expect(validationErrorOf(() => queryString(filter, { name: [cyclic] })).message).toContain('got {"a":1,"self":"[Circular]"}');
+  });
+
+  test("a body or query that is a Proxy that throws", () => {
+    const request = { key: "thing", required: [], properties: { name: { type: "string" } }, secret: [] } as const;
+    expect(validationErrorOf(() => checkBody(request, hostileProxy, "attributes")).message).toMatch(/attributes could not be read/);
+    expect(validationErrorOf(() => queryString(getIpsecSiteConnection, hostileProxy)).message).toMatch(/query could not be read/);
+    expect(validationErrorOf(() => queryString(getIpsecSiteConnection, revoked)).parameter).toBe("query");
   });
 
   test("requireUuid with a cyclic object, and with a Proxy that throws", () => {
@@ -79,9 +90,17 @@ describe("validation messages never fail on the value they describe", () => {
     expect(err.message).toMatch(/got 1n\.$/);
   });
 
-  test("10^6 unknown field names: a message under 1 KB that gives the count", () => {
+  test("10^6 field names: a message under 1 KB that gives the count", () => {
     const fields = Array.from({ length: 1_000_000 }, (_, i) => `bogus${i}`);
-    const { message } = validationErrorOf(() => optionalFields(fields as never));
+    const { message } = validationErrorOf(() => queryString(getIpsecSiteConnection, { fields }));
+    expect(message.length).toBeLessThan(1024);
+    expect(message).toContain("fields must have at most 22 items, got 1000000");
+  });
+
+  test("10^6 unknown attributes: a message under 1 KB that gives the count", () => {
+    const request = { key: "thing", required: [], properties: { name: { type: "string" } }, secret: [] } as const;
+    const attributes = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`bogus${i}`, 1]));
+    const { message } = validationErrorOf(() => checkBody(request, attributes, "attributes"));
     expect(message.length).toBeLessThan(1024);
     expect(message).toContain('"bogus0", "bogus1", "bogus2", "bogus3", "bogus4", … and 999,995 more');
   });

@@ -1,6 +1,6 @@
 import type { OperationSpec } from "../../generated/operations";
 import { type CallOptions, callJson, callNoContent, type OperationRequest } from "../call";
-import { isApiError } from "../errors";
+import { isApiError, VpnaasValidationError } from "../errors";
 import type { ClientStack } from "../pipeline";
 import { requireUuid } from "../validation";
 import { checkBody, queryString } from "./validate";
@@ -34,7 +34,14 @@ export function requestOf(spec: OperationSpec, ids: readonly unknown[], query: u
   if (!request) return { method: spec.method, path };
   const inner = checkBody(request, attributes, spec.method === "POST" ? "attributes" : "changes");
   const secrets = request.secret.map((name) => inner[name]).filter((v): v is string => typeof v === "string");
-  const body = new TextEncoder().encode(JSON.stringify({ [request.key]: inner }));
+  let json: string;
+  try {
+    json = JSON.stringify({ [request.key]: inner });
+  } catch {
+    // A cycle or a BigInt below an attribute whose schema is open; the TypeError would name neither well.
+    throw new VpnaasValidationError(spec.method === "POST" ? "attributes" : "changes", "the attributes cannot be written as JSON (a cycle or a BigInt); nothing was sent.");
+  }
+  const body = new TextEncoder().encode(json);
   return { method: spec.method, path, body, headers: { "content-type": "application/json" }, secrets };
 }
 

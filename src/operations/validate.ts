@@ -39,11 +39,12 @@ export function problemOf(rule: AttributeRule, value: unknown, at: string, secre
   if (Array.isArray(value)) {
     if (rule.minItems !== undefined && value.length < rule.minItems) return `${at} must have at least ${rule.minItems} item(s), got ${value.length}`;
     if (rule.maxItems !== undefined && value.length > rule.maxItems) return `${at} must have at most ${rule.maxItems} items, got ${value.length}`;
-    if (rule.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) return `${at} must not repeat an item`;
     for (const [i, item] of value.entries()) {
       const problem = rule.items && problemOf(rule.items, item, `${at}[${i}]`, secret);
       if (problem) return problem;
     }
+    // Items are valid JSON values by now; objects compared by their (bounded) JSON text.
+    if (rule.uniqueItems && new Set(value.map((v) => (typeof v === "object" && v !== null ? describeValue(v, 4096) : v))).size !== value.length) return `${at} must not repeat an item`;
   }
   if (isPlainObject(value) && rule.properties) return objectProblem(rule.properties, rule.required ?? [], rule.additionalProperties === false, value, `${at}.`, []);
   return undefined;
@@ -77,11 +78,20 @@ function objectProblem(
  * @throws VpnaasValidationError naming `parameter` (e.g. `attributes`); nothing was sent.
  */
 export function checkBody(request: NonNullable<OperationSpec["request"]>, value: unknown, parameter: string): Record<string, unknown> {
-  const problem = isPlainObject(value)
-    ? objectProblem(request.properties, request.required, true, value, "", request.secret)
-    : `${parameter} must be an object of attributes, got ${describeValue(value)}`;
+  const problem = readable(parameter, () =>
+    isPlainObject(value) ? objectProblem(request.properties, request.required, true, value, "", request.secret) : `${parameter} must be an object of attributes, got ${describeValue(value)}`,
+  );
   if (problem) throw new VpnaasValidationError(parameter, `${problem}; nothing was sent.`);
   return value as Record<string, unknown>;
+}
+
+/** `check()`, or, when reading the caller's value throws (a Proxy, a getter), a problem saying so rather than that exception. */
+function readable(parameter: string, check: () => string | undefined): string | undefined {
+  try {
+    return check();
+  } catch {
+    return `${parameter} could not be read (a getter or Proxy threw)`;
+  }
 }
 
 /**
@@ -92,15 +102,17 @@ export function checkBody(request: NonNullable<OperationSpec["request"]>, value:
  */
 export function queryString(spec: Pick<OperationSpec, "query" | "queryRules">, query: unknown): string {
   if (query === undefined || query === null) return "";
-  if (!isPlainObject(query)) throw new VpnaasValidationError("query", `query must be an object of parameters, got ${describeValue(query)}; nothing was sent.`);
+  let entries: [string, unknown][] = [];
+  const unreadable = readable("query", () => (isPlainObject(query) ? void (entries = Object.entries(query)) : `query must be an object of parameters, got ${describeValue(query)}`));
+  if (unreadable) throw new VpnaasValidationError("query", `${unreadable}; nothing was sent.`);
   const parts: string[] = [];
-  for (const [name, raw] of Object.entries(query)) {
+  for (const [name, raw] of entries) {
     if (raw === undefined) continue;
     const rule = Object.hasOwn(spec.queryRules, name) ? spec.queryRules[name] : undefined;
     if (!rule) throw new VpnaasValidationError(name, `${describeValue(name)} is not a query parameter of this operation; it takes ${spec.query.join(", ")}. Nothing was sent.`);
     // A repeated name in a list is harmless and Neutron ignores it: dropped, not refused.
     const value = Array.isArray(raw) && rule.uniqueItems ? [...new Set(raw)] : raw;
-    const problem = problemOf(rule, value, name);
+    const problem = readable(name, () => problemOf(rule, value, name));
     if (problem) throw new VpnaasValidationError(name, `${problem}; nothing was sent.`);
     for (const item of Array.isArray(value) ? value : [value]) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`);
   }
