@@ -39,6 +39,7 @@ const LAYER: Record<string, number> = {
   "index.ts": 10,
   "strategy.ts": 10,
   "config/clouds-file.ts": 1,
+  "config/huawei.ts": 5,
   "config/settings.ts": 10,
   "config/tls.ts": 10,
   "node.ts": 11,

@@ -1,9 +1,9 @@
-import { akskAuth } from "../auth/aksk";
 import { keystoneAuth, type KeystoneAuthOptions } from "../auth/keystone";
 import type { AuthStrategy } from "../auth/strategy";
 import { tokenAuth } from "../auth/token";
 import { isValidationError, VpnaasValidationError } from "../errors";
 import { parseConfigFile, type ConfigValue } from "./clouds-file";
+import { HUAWEI_CREDENTIALS, huaweiSettings } from "./huawei";
 
 /** Environment variables, e.g. `process.env`. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -19,6 +19,11 @@ export interface SettingsInput {
   /** A cloud of `clouds.yaml` chosen by the caller; wins over `OS_CLOUD` and all other variables. */
   cloud?: string;
   baseUrl?: string;
+  /**
+   * The region, winning over `OS_REGION_NAME` (a cloud's or the `OS_*` variables') and
+   * `HUAWEICLOUD_SDK_REGION` (for AK/SK it builds the endpoint when there is no `baseUrl`).
+   */
+  region?: string;
   allowInsecureHttp?: boolean;
 }
 
@@ -33,7 +38,7 @@ export interface Settings {
    * `password`, `v3applicationcredential` or `token`), `auth_url`, `username`, `user_id`,
    * `user_domain_name`/`_id`, `project_name`/`_id`, `project_domain_name`/`_id`,
    * `application_credential_id`, `region_name`, `interface`, `endpoint`. Keys not set are absent;
-   * empty for HUAWEICLOUD_SDK_*.
+   * for HUAWEICLOUD_SDK_*, `region_name` and `endpoint` when the endpoint was built from the region.
    */
   resolved: Readonly<Record<string, string>>;
   /**
@@ -62,7 +67,6 @@ export interface TlsSettings {
 
 // OS_* variables that mean "authenticate this way"; region, interface and the like do not count.
 const OS_CREDENTIALS = ["OS_AUTH_URL", "OS_TOKEN", "OS_USERNAME", "OS_USER_ID", "OS_PASSWORD", "OS_APPLICATION_CREDENTIAL_ID", "OS_APPLICATION_CREDENTIAL_SECRET"];
-const HUAWEI_CREDENTIALS = ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"];
 
 /**
  * Chooses one way to authenticate from OpenStack and Huawei Cloud conventions: a `clouds.yaml`
@@ -86,8 +90,11 @@ export function settingsFrom(input: SettingsInput): Settings {
     }
   }
   if (cloud !== undefined) return fromCloudsYaml(input, cloud);
-  if (OS_CREDENTIALS.some(set)) return withTls(fromOpenStack(input, osVariables(env), "OS_* variables", (key) => `OS_${key.toUpperCase()}`), undefined, env);
-  if (HUAWEI_CREDENTIALS.some(set)) return withTls(fromHuawei(input), undefined, env);
+  if (OS_CREDENTIALS.some(set)) return withTls(fromOpenStack(input, { ...osVariables(env), ...(input.region !== undefined ? { region_name: input.region } : {}) }, "OS_* variables", (key) => `OS_${key.toUpperCase()}`), undefined, env);
+  if (HUAWEI_CREDENTIALS.some(set)) {
+    const { auth, baseUrl, region } = huaweiSettings(env, input.baseUrl, input.region);
+    return withTls({ auth, baseUrl, source: "HUAWEICLOUD_SDK_* variables", resolved: region ? { region_name: region, endpoint: baseUrl } : {} }, undefined, env);
+  }
   throw new VpnaasValidationError(
     "environment",
     "No credentials found. Set OS_CLOUD (with a clouds.yaml in ./, ~/.config/openstack/ or /etc/openstack/); or OS_AUTH_URL with OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME, OS_PROJECT_NAME and OS_PROJECT_DOMAIN_NAME (or OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET); or OS_TOKEN; or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK. Nothing was sent.",
@@ -120,7 +127,7 @@ function fromCloudsYaml(input: SettingsInput, cloud: string): Settings {
     throw new VpnaasValidationError("cloud", `${paths} has no cloud "${cloud}"${known.length ? ` (it has: ${known.join(", ")})` : ""}. Nothing was sent.`);
   }
   const source = `clouds.yaml cloud "${cloud}" (${paths})`;
-  const region = chooseRegion(entry, input.env.OS_REGION_NAME || undefined, source);
+  const region = chooseRegion(entry, input.region ?? (input.env.OS_REGION_NAME || undefined), input.region !== undefined ? "region" : "OS_REGION_NAME", source);
   // A region's values override the cloud's (its auth merged key by key), as in openstacksdk.
   const settings = region ? mergeClouds(entry, region.values) : entry;
   const flat: Flat = {};
@@ -183,10 +190,11 @@ interface Region {
 }
 
 /**
- * The cloud's region: `wanted` (OS_REGION_NAME), else `region_name`, else the first of `regions`.
+ * The cloud's region: `wanted` (the `region` option or OS_REGION_NAME, named by `wantedName`),
+ * else `region_name`, else the first of `regions`.
  * With `regions` (names, or `{name, values}`), the region chosen must be one of them.
  */
-function chooseRegion(entry: Record<string, ConfigValue>, wanted: string | undefined, source: string): Region | undefined {
+function chooseRegion(entry: Record<string, ConfigValue>, wanted: string | undefined, wantedName: string, source: string): Region | undefined {
   const listed = entry.regions;
   const regionName = str(entry.region_name);
   let regions: Region[];
@@ -210,8 +218,8 @@ function chooseRegion(entry: Record<string, ConfigValue>, wanted: string | undef
   const region = regions.find((r) => r.name === name);
   if (!region) {
     throw new VpnaasValidationError(
-      wanted !== undefined ? "OS_REGION_NAME" : "region_name",
-      `${source}: region ${JSON.stringify(name)}${wanted !== undefined ? " (OS_REGION_NAME)" : ""} is not one of the cloud's regions (${regions.map((r) => r.name).join(", ")}); region names are case sensitive. Nothing was sent.`,
+      wanted !== undefined ? wantedName : "region_name",
+      `${source}: region ${JSON.stringify(name)}${wanted !== undefined ? ` (${wantedName})` : ""} is not one of the cloud's regions (${regions.map((r) => r.name).join(", ")}); region names are case sensitive. Nothing was sent.`,
     );
   }
   return region;
@@ -302,21 +310,6 @@ function resolvedOf(o: Flat): Record<string, string> {
   const out: Record<string, string> = { auth_type: authType };
   for (const key of RESOLVED_KEYS) if (o[key] !== undefined) out[key] = o[key]!;
   return out;
-}
-
-function fromHuawei(input: SettingsInput): Settings {
-  const { env } = input;
-  const missing = [...HUAWEI_CREDENTIALS.filter((n) => !env[n]), ...(input.baseUrl ? [] : ["baseUrl (e.g. https://vpc.cn-north-4.myhuaweicloud.com)"])];
-  if (missing.length) {
-    throw new VpnaasValidationError(missing[0]!.split(" ")[0]!, `HUAWEICLOUD_SDK_* credentials are incomplete: missing ${missing.join(", ")}. Nothing was sent.`);
-  }
-  const auth = akskAuth({
-    accessKey: env.HUAWEICLOUD_SDK_AK!,
-    secretKey: env.HUAWEICLOUD_SDK_SK!,
-    projectId: env.HUAWEICLOUD_SDK_PROJECT_ID || undefined,
-    securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined,
-  });
-  return { auth, baseUrl: input.baseUrl, source: "HUAWEICLOUD_SDK_* variables", resolved: {} };
 }
 
 // keystoneAuth's option names (camelCase) → the source's names (OS_AUTH_URL or auth_url).
