@@ -19,8 +19,8 @@ export const BUDGET_BYTES = 6 * 1024;
 // from the generated table) added about 2.6 kB to both: every client carries every operation's
 // method, so an app that calls one operation carries them all (per-operation entry points that
 // tree-shake are still to come).
-export const CORE_CLIENT_CEILING_BYTES = 11.5 * 1024;
-export const FULL_CLIENT_LIMIT_BYTES = 14 * 1024;
+export const CORE_CLIENT_CEILING_BYTES = 11.65 * 1024;
+export const FULL_CLIENT_LIMIT_BYTES = 14.15 * 1024;
 const root = resolve(import.meta.dirname, "..");
 
 /** Minified and gzipped (level 9) size of the browser bundle of `entry`, in bytes, and its text. */

@@ -45,8 +45,13 @@ const LAYER: Record<string, number> = {
   "index.ts": 12,
   "strategy.ts": 12,
   "config/clouds-file.ts": 1,
-  "config/settings.ts": 12,
-  "config/tls.ts": 12,
+  "config/config-values.ts": 1,
+  "config/regions.ts": 2,
+  "config/tls-settings.ts": 2,
+  "config/openstack-auth.ts": 5,
+  "config/huawei.ts": 5,
+  "config/settings.ts": 10,
+  "config/tls.ts": 10,
   "node.ts": 13,
 };
 

@@ -301,6 +301,7 @@ describe("networkErrorCode", () => {
   test.each([
     ["an undici error's nested code", Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) }), "UND_ERR_SOCKET"],
     ["Deno's connection refused", denoFailure("error sending request for url (http://127.0.0.1:1/): client error (Connect): tcp connect error: Connection refused (os error 111)"), "ECONNREFUSED"],
+    ["Deno's untrusted certificate", denoFailure("error sending request for url (https://127.0.0.1:1/): client error (Connect): invalid peer certificate: UnknownIssuer"), "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
     ["Deno's reset", denoFailure("Connection reset by peer (os error 104)"), "ECONNRESET"],
     ["an error without code or known words", new TypeError("fetch failed"), undefined],
   ])("reads %s", (_label, error, code) => {
