@@ -20,12 +20,14 @@ interface ThingUpdate {
   psk?: string;
 }
 type Field = "id" | "status" | "name";
+type Links = { href: string; rel: "next" | "previous" }[];
 interface Ops {
   listThings: {
     parameters: { query?: { fields?: Field[]; name?: string[]; limit?: number; sort_dir?: ("asc" | "desc")[] } };
-    responses: { 200: { content: { "application/json": { things: Thing[]; things_links?: { href: string; rel: "next" | "previous" }[] } } } };
+    // As the spec states a list that `fields` may cut down: anyOf the complete items and partial ones.
+    responses: { 200: { content: { "application/json": { things: Thing[]; things_links?: Links } | { things: Partial<Thing>[]; things_links?: Links } } } };
   };
-  getThing: { parameters: { query?: { fields?: Field[] }; path: { thing_id: string } }; responses: { 200: { content: { "application/json": { thing: Thing } } } } };
+  getThing: { parameters: { query?: { fields?: Field[] }; path: { thing_id: string } }; responses: { 200: { content: { "application/json": { thing: Thing } | { thing: Partial<Thing> } } } } };
   createThing: {
     parameters: { query?: never };
     requestBody: { content: { "application/json": { thing: ThingCreate } } };
@@ -70,6 +72,9 @@ export async function operationTypes(): Promise<void> {
   // @ts-expect-error sort_dir takes asc or desc only
   client.listThings({ sort_dir: ["up"] });
 
+  // Without fields, the complete object: every attribute present.
+  const whole = await client.getThing(ID);
+  const address: string = whole.peer_address;
   const one = await client.getThing(ID, { fields: ["status"] });
   const st: Thing["status"] = one.status;
   // @ts-expect-error narrowed to status
@@ -88,5 +93,5 @@ export async function operationTypes(): Promise<void> {
   const gone: void = await client.deleteThing(ID, { ignoreMissing: true });
   // @ts-expect-error a delete takes no body
   await client.deleteThing(ID, { name: "x" });
-  void [page, all, st, made, gone];
+  void [page, all, st, made, gone, address];
 }

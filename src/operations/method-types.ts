@@ -12,8 +12,14 @@ type Member<Body, K extends string> = Body extends { [P in K]: infer V } ? V : n
 type SuccessBody<Op> = Op extends { responses: infer R } ? { [S in keyof R]: S extends 200 | 201 ? Json<R[S]> : never }[keyof R] : never;
 type KeyOf<Spec> = Spec extends { response: { key: infer K extends string } } ? K : never;
 
-/** What an operation answers with, unwrapped from its envelope (a list's item for a list). */
-type ItemOf<Op, Spec> = Member<SuccessBody<Op>, KeyOf<Spec>> extends infer V ? (V extends readonly (infer I)[] ? I : V) : never;
+/**
+ * The members of union `All` that extend every member: of a 200 that is `anyOf` the complete
+ * object and the one `fields` may cut down, the complete one.
+ */
+type Strongest<All, U = All> = U extends unknown ? ([All extends unknown ? (U extends All ? never : 0) : never] extends [never] ? U : never) : never;
+type Unwrapped<V> = V extends readonly (infer I)[] ? I : V;
+/** What an operation answers with, unwrapped from its envelope (a list's item for a list): the complete object. */
+type ItemOf<Op, Spec> = Unwrapped<Member<SuccessBody<Op>, KeyOf<Spec>>> extends infer I ? ([Strongest<I>] extends [never] ? I : Strongest<I>) : never;
 /** Its query parameters, per the spec. */
 type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 /** The attribute names `fields` takes. */
