@@ -4,6 +4,70 @@
  */
 
 export interface paths {
+    "/v2.0/vpn/ipsec-site-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List IPsec site connections
+         * @description Lists the IPsec site connections the caller may see (an admin sees every project's). Each
+         *     connection carries its secret `psk`: treat the whole body as secret. `psk` is not a filter
+         *     here (a query string ends up in access logs), and neither are `dpd` and `peer_cidrs`, which
+         *     Neutron does not apply.
+         *
+         *     **Filters.** A filter keeps the IPsec site connections whose attribute equals one of its
+         *     values: repeated, it is OR (`?name=a&name=b`); different filters are AND. Neutron ignores,
+         *     without an error, a query parameter that is not a filter it applies, and returns every
+         *     object (capture `ikepolicies/list-unknown-filter-200.json`); vpnaas-sdk refuses a parameter
+         *     this operation does not declare. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_filters_from_dict`; neutron-lib 3.1.0 `neutron_lib/db/model_query.py`, `apply_filters`
+         *     (a name that is not a column is skipped).
+         *
+         *     **Pages.** With `limit`, Neutron returns at most that many and
+         *     `ipsec_site_connections_links`: `next` unless the page is shorter than `limit`, and
+         *     `previous`. Follow `next` until a page has no `next` or no object (capture
+         *     `ipsec-site-connections/list-limit1-page1-200.json` and the pages after it). Authority:
+         *     neutron 21.0.0 `neutron/api/api_common.py`, `get_pagination_links`.
+         */
+        get: operations["listIpsecSiteConnections"];
+        put?: never;
+        /**
+         * Create an IPsec site connection
+         * @description Creates a connection between a VPN service and a remote peer, on an IKE and an IPsec policy.
+         *     It needs `vpnservice_id`, `ikepolicy_id`, `ipsecpolicy_id`, `peer_address`, `peer_id` and
+         *     `psk`, and either both endpoint groups (`local_ep_group_id`: local subnets on the service's
+         *     router; `peer_ep_group_id`: peer CIDRs), for a VPN service without a subnet, or
+         *     `peer_cidrs`, for one with a subnet (the deprecated mode): Neutron refuses the other
+         *     combinations with 400 (`MissingRequiredEndpointGroup`, `PeerCidrsInvalid`,
+         *     `MissingPeerCidrs`, `InvalidEndpointGroup`; capture
+         *     `ipsec-site-connections/create-missing-local-group-400.json`). Authority: neutron-vpnaas
+         *     21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`,
+         *     `VpnReferenceValidator.validate_ipsec_conn_optional_args`.
+         *
+         *     The new connection is `PENDING_CREATE` until a VPN agent reports on it, and cannot be
+         *     updated until then. Neutron answers 404 for an IKE or IPsec policy or an endpoint group it
+         *     does not know (capture `ipsec-site-connections/create-unknown-ikepolicy-404.json`), but 500
+         *     for a `vpnservice_id` that names no VPN service (capture
+         *     `ipsec-site-connections/create-unknown-vpnservice-500.json`; Authority: neutron-vpnaas
+         *     21.0.0 `neutron_vpnaas/services/vpn/plugin.py`,
+         *     `VPNDriverPlugin._get_driver_for_vpnservice`, which looks the service's driver up before the
+         *     service), and 500 for an IPsec policy whose `transform_protocol` is `ah-esp`, which the
+         *     reference IPsec driver does not support (capture
+         *     `ipsec-site-connections/create-ah-esp-policy-500.json`; Authority: neutron-vpnaas 21.0.0
+         *     `neutron_vpnaas/services/vpn/service_drivers/ipsec_validator.py`,
+         *     `IpsecVpnValidator._check_transform_protocol`). The request and the answer carry the secret
+         *     `psk`.
+         */
+        post: operations["createIpsecSiteConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2.0/vpn/ipsec-site-connections/{connection_id}": {
         parameters: {
             query?: never;
@@ -30,9 +94,361 @@ export interface paths {
          *     `webob.exc.HTTPNotFound`). 403 and 429 come from Huawei Cloud's API gateway.
          */
         get: operations["getIpsecSiteConnection"];
-        put?: never;
+        /**
+         * Update an IPsec site connection
+         * @description Changes attributes of a connection; the others keep their values (a partial `dpd` is
+         *     completed from the stored one, and `timeout` must still be greater than `interval`: capture
+         *     `ipsec-site-connections/update-dpd-timeout-400.json`). Neutron refuses it with 400
+         *     `VPNStateInvalidToUpdate` while the connection is `PENDING_CREATE`, `PENDING_UPDATE` or
+         *     `PENDING_DELETE`, which is always the case without a VPN agent (capture
+         *     `ipsec-site-connections/update-pending-400.json`), and with 400 for an attribute that can
+         *     only be set on create (capture `ipsec-site-connections/update-create-only-400.json`).
+         *     Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`,
+         *     `VPNPluginDb.update_ipsec_site_connection` and `VPNPluginDb.assert_update_allowed`. The
+         *     request and the answer may carry the secret `psk`.
+         */
+        put: operations["updateIpsecSiteConnection"];
         post?: never;
+        /**
+         * Delete an IPsec site connection
+         * @description Deletes a connection, whatever its status (capture
+         *     `ipsec-site-connections/delete-204.json`); a second delete of the same id is answered 404
+         *     `IPsecSiteConnectionNotFound` (capture `ipsec-site-connections/delete-404.json`).
+         */
+        delete: operations["deleteIpsecSiteConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/vpnservices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List VPN services
+         * @description Lists the VPN services the caller may see (an admin sees every project's). `router_id` is a
+         *     sort key of VPN services only.
+         *
+         *     **Filters.** A filter keeps the VPN services whose attribute equals one of its values:
+         *     repeated, it is OR (`?name=a&name=b`); different filters are AND. Neutron ignores, without
+         *     an error, a query parameter that is not a filter it applies, and returns every object
+         *     (capture `ikepolicies/list-unknown-filter-200.json`); vpnaas-sdk refuses a parameter this
+         *     operation does not declare. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_filters_from_dict`; neutron-lib 3.1.0 `neutron_lib/db/model_query.py`, `apply_filters`
+         *     (a name that is not a column is skipped).
+         *
+         *     **Pages.** With `limit`, Neutron returns at most that many and `vpnservices_links`: `next`
+         *     unless the page is shorter than `limit`, and `previous`. Follow `next` until a page has no
+         *     `next` or no object (capture `vpnservices/list-limit1-page1-200.json` and the pages after
+         *     it). Authority: neutron 21.0.0 `neutron/api/api_common.py`, `get_pagination_links`.
+         */
+        get: operations["listVpnServices"];
+        put?: never;
+        /**
+         * Create a VPN service
+         * @description Creates a VPN service on a router, which must exist (404 `RouterNotFound`, capture
+         *     `vpnservices/create-unknown-router-404.json`) and have an external gateway (400
+         *     `RouterIsNotExternal`); the service takes its `external_v4_ip` and `external_v6_ip` from
+         *     that gateway. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`,
+         *     `VpnReferenceValidator.validate_vpnservice` and `VpnReferenceValidator._check_router`.
+         *
+         *     The new service is `PENDING_CREATE` until a VPN agent reports on it, and cannot be updated
+         *     until then (capture `vpnservices/create-201.json`).
+         */
+        post: operations["createVpnService"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/vpnservices/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a VPN service
+         * @description Returns one VPN service. Without `fields`, every attribute (`VpnServiceResponse`); with
+         *     `fields`, only the named attributes Neutron knows (`VpnServiceFieldsResponse`; capture
+         *     `vpnservices/get-fields-200.json`). A service the caller's policy does not let it see is
+         *     answered 404, as an unknown id is (capture `vpnservices/get-404.json`).
+         */
+        get: operations["getVpnService"];
+        /**
+         * Update a VPN service
+         * @description Changes the name, description or administrative state of a VPN service. Neutron refuses it
+         *     with 400 `VPNStateInvalidToUpdate` while the service is in a `PENDING_` status, which is
+         *     always the case without a VPN agent (capture `vpnservices/update-pending-400.json`), and
+         *     with 400 for an attribute that can only be set on create (capture
+         *     `vpnservices/update-router-400.json`). Authority: neutron-vpnaas 21.0.0
+         *     `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.update_vpnservice`.
+         */
+        put: operations["updateVpnService"];
+        post?: never;
+        /**
+         * Delete a VPN service
+         * @description Deletes a VPN service. While connections run on it, Neutron refuses with 409
+         *     `VPNServiceInUse` (capture `vpnservices/delete-in-use-409.json`): delete them first.
+         *     Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`,
+         *     `VPNPluginDb.delete_vpnservice`.
+         */
+        delete: operations["deleteVpnService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/ikepolicies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List IKE policies
+         * @description Lists the IKE policies the caller may see (an admin sees every project's). `lifetime` is not
+         *     a filter: Neutron does not apply it.
+         *
+         *     **Filters.** A filter keeps the IKE policies whose attribute equals one of its values:
+         *     repeated, it is OR (`?name=a&name=b`); different filters are AND. Neutron ignores, without
+         *     an error, a query parameter that is not a filter it applies, and returns every object
+         *     (capture `ikepolicies/list-unknown-filter-200.json`); vpnaas-sdk refuses a parameter this
+         *     operation does not declare. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_filters_from_dict`; neutron-lib 3.1.0 `neutron_lib/db/model_query.py`, `apply_filters`
+         *     (a name that is not a column is skipped).
+         *
+         *     **Pages.** With `limit`, Neutron returns at most that many and `ikepolicies_links`: `next`
+         *     unless the page is shorter than `limit`, and `previous`. Follow `next` until a page has no
+         *     `next` or no object (capture `ikepolicies/list-limit1-page1-200.json` and the pages after
+         *     it). Authority: neutron 21.0.0 `neutron/api/api_common.py`, `get_pagination_links`.
+         */
+        get: operations["listIkePolicies"];
+        put?: never;
+        /**
+         * Create an IKE policy
+         * @description Creates an IKE policy. Every attribute is optional: Neutron fills in the defaults
+         *     `IkePolicyCreate` declares (capture `ikepolicies/create-defaults-201.json`). Neutron answers
+         *     400 for a value outside its enum or bounds (capture
+         *     `ikepolicies/create-lifetime-59-400.json`), an attribute it does not know or sets itself
+         *     (capture `ikepolicies/create-read-only-id-400.json`), and 409 `OverQuota` beyond the
+         *     project's quota (capture `ikepolicies/create-over-quota-409.json`).
+         */
+        post: operations["createIkePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/ikepolicies/{ikepolicy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an IKE policy
+         * @description Returns one IKE policy. Without `fields`, every attribute (`IkePolicyResponse`); with
+         *     `fields`, only the named attributes Neutron knows (`IkePolicyFieldsResponse`; capture
+         *     `ikepolicies/get-fields-200.json`). A policy the caller's policy does not let it see is
+         *     answered 404, as an unknown id is (capture `ikepolicies/get-404.json`).
+         */
+        get: operations["getIkePolicy"];
+        /**
+         * Update an IKE policy
+         * @description Changes attributes of an IKE policy; the others keep their values (`lifetime` too: a
+         *     `lifetime` with only `value` keeps the `units`; capture `ikepolicies/update-200.json`).
+         *     Neutron refuses to change a policy that a connection uses with 409 `IKEPolicyInUse` (capture
+         *     `ikepolicies/update-in-use-409.json`). Authority: neutron-vpnaas 21.0.0
+         *     `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.update_ikepolicy`.
+         */
+        put: operations["updateIkePolicy"];
+        post?: never;
+        /**
+         * Delete an IKE policy
+         * @description Deletes an IKE policy. While a connection uses it, Neutron refuses with 409 `IKEPolicyInUse`
+         *     (capture `ikepolicies/delete-in-use-409.json`). Authority: neutron-vpnaas 21.0.0
+         *     `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.delete_ikepolicy`.
+         */
+        delete: operations["deleteIkePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/ipsecpolicies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List IPsec policies
+         * @description Lists the IPsec policies the caller may see (an admin sees every project's). `lifetime` is
+         *     not a filter: Neutron does not apply it.
+         *
+         *     **Filters.** A filter keeps the IPsec policies whose attribute equals one of its values:
+         *     repeated, it is OR (`?name=a&name=b`); different filters are AND. Neutron ignores, without
+         *     an error, a query parameter that is not a filter it applies, and returns every object
+         *     (capture `ikepolicies/list-unknown-filter-200.json`); vpnaas-sdk refuses a parameter this
+         *     operation does not declare. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_filters_from_dict`; neutron-lib 3.1.0 `neutron_lib/db/model_query.py`, `apply_filters`
+         *     (a name that is not a column is skipped).
+         *
+         *     **Pages.** With `limit`, Neutron returns at most that many and `ipsecpolicies_links`: `next`
+         *     unless the page is shorter than `limit`, and `previous`. Follow `next` until a page has no
+         *     `next` or no object (capture `ipsecpolicies/list-limit1-page1-200.json` and the pages after
+         *     it). Authority: neutron 21.0.0 `neutron/api/api_common.py`, `get_pagination_links`.
+         */
+        get: operations["listIpsecPolicies"];
+        put?: never;
+        /**
+         * Create an IPsec policy
+         * @description Creates an IPsec policy. Every attribute is optional: Neutron fills in the defaults
+         *     `IpsecPolicyCreate` declares (capture `ipsecpolicies/create-defaults-201.json`). Neutron
+         *     answers 400 for a value outside its enum or bounds (capture
+         *     `ipsecpolicies/create-encapsulation-unknown-400.json`) and 409 `OverQuota` beyond the
+         *     project's quota. It stores a `transform_protocol` of `ah-esp` (capture
+         *     `ipsecpolicies/create-ah-esp-201.json`), but a connection on such a policy fails with the
+         *     reference IPsec driver (see `createIpsecSiteConnection`).
+         */
+        post: operations["createIpsecPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an IPsec policy
+         * @description Returns one IPsec policy. Without `fields`, every attribute (`IpsecPolicyResponse`); with
+         *     `fields`, only the named attributes Neutron knows (`IpsecPolicyFieldsResponse`; capture
+         *     `ipsecpolicies/get-fields-200.json`). A policy the caller's policy does not let it see is
+         *     answered 404, as an unknown id is (capture `ipsecpolicies/get-404.json`).
+         */
+        get: operations["getIpsecPolicy"];
+        /**
+         * Update an IPsec policy
+         * @description Changes attributes of an IPsec policy; the others keep their values. Neutron refuses to
+         *     change a policy that a connection uses with 409 `IPsecPolicyInUse` (capture
+         *     `ipsecpolicies/update-in-use-409.json`). Authority: neutron-vpnaas 21.0.0
+         *     `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.update_ipsecpolicy`.
+         */
+        put: operations["updateIpsecPolicy"];
+        post?: never;
+        /**
+         * Delete an IPsec policy
+         * @description Deletes an IPsec policy. While a connection uses it, Neutron refuses with 409
+         *     `IPsecPolicyInUse` (capture `ipsecpolicies/delete-in-use-409.json`). Authority:
+         *     neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.delete_ipsecpolicy`.
+         */
+        delete: operations["deleteIpsecPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/endpoint-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List endpoint groups
+         * @description Lists the endpoint groups the caller may see (an admin sees every project's). Endpoint
+         *     groups cannot be sorted: none of their attributes is a sort key, and Neutron answers any
+         *     `sort_key` with 400 (capture `endpoint-groups/list-sort-400.json`; Authority: neutron-lib
+         *     3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP`, where no
+         *     attribute is a sort key). `type` and `endpoints` are not filters: Neutron does not apply them
+         *     (`?type=subnet` returns groups of every type, capture
+         *     `endpoint-groups/list-type-filter-ignored-200.json`; the column is `endpoint_type`).
+         *
+         *     **Filters.** A filter keeps the endpoint groups whose attribute equals one of its values:
+         *     repeated, it is OR (`?name=a&name=b`); different filters are AND. Neutron ignores, without
+         *     an error, a query parameter that is not a filter it applies, and returns every object
+         *     (capture `ikepolicies/list-unknown-filter-200.json`); vpnaas-sdk refuses a parameter this
+         *     operation does not declare. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_filters_from_dict`; neutron-lib 3.1.0 `neutron_lib/db/model_query.py`, `apply_filters`
+         *     (a name that is not a column is skipped).
+         *
+         *     **Pages.** With `limit`, Neutron returns at most that many and `endpoint_groups_links`:
+         *     `next` unless the page is shorter than `limit`, and `previous`. Follow `next` until a page
+         *     has no `next` or no object (capture `endpoint-groups/list-limit1-page1-200.json` and the
+         *     pages after it). Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_pagination_links`.
+         */
+        get: operations["listEndpointGroups"];
+        put?: never;
+        /**
+         * Create an endpoint group
+         * @description Creates a group of endpoints of one `type`: subnet ids (`subnet`, subnets on the VPN
+         *     service's router, for `local_ep_group_id`) or CIDRs (`cidr`, for `peer_ep_group_id`).
+         *     Neutron refuses an empty `endpoints` (400 `MissingEndpointForEndpointGroup`, capture
+         *     `endpoint-groups/create-no-endpoints-400.json`), an invalid CIDR (400
+         *     `InvalidEndpointInEndpointGroup`, capture `endpoint-groups/create-bad-cidr-400.json`) and a
+         *     subnet it does not know (400 `NonExistingSubnetInEndpointGroup`, capture
+         *     `endpoint-groups/create-unknown-subnet-400.json`); it stores the endpoints of the other
+         *     types unchecked. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`,
+         *     `VpnReferenceValidator.validate_endpoint_group`.
+         */
+        post: operations["createEndpointGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2.0/vpn/endpoint-groups/{endpoint_group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an endpoint group
+         * @description Returns one endpoint group. Without `fields`, every attribute (`EndpointGroupResponse`);
+         *     with `fields`, only the named attributes Neutron knows (`EndpointGroupFieldsResponse`;
+         *     capture `endpoint-groups/get-fields-200.json`). A group the caller's policy does not let it
+         *     see is answered 404, as an unknown id is (capture `endpoint-groups/get-404.json`).
+         */
+        get: operations["getEndpointGroup"];
+        /**
+         * Update an endpoint group
+         * @description Changes the name or description of an endpoint group. `type` and `endpoints` can only be set
+         *     on create: Neutron refuses them with 400 (capture
+         *     `endpoint-groups/update-endpoints-400.json`).
+         */
+        put: operations["updateEndpointGroup"];
+        post?: never;
+        /**
+         * Delete an endpoint group
+         * @description Deletes an endpoint group. While a connection uses it, Neutron refuses with 400
+         *     `EndpointGroupInUse`, not 409 (capture `endpoint-groups/delete-in-use-400.json`). Authority:
+         *     neutron-lib 3.1.0 `neutron_lib/exceptions/vpn.py`, `EndpointGroupInUse` (a `BadRequest`);
+         *     neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`,
+         *     `VPNPluginDb.check_endpoint_group_not_in_use`.
+         */
+        delete: operations["deleteEndpointGroup"];
         options?: never;
         head?: never;
         patch?: never;
@@ -42,7 +458,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The answer to a GET without `fields`: the envelope with every attribute Neutron returns (`IpsecSiteConnection`). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`; capture `get-connection-200.json`. */
+        /** @description One connection, as a GET without `fields`, a create and an update answer it: the envelope with every attribute Neutron returns (`IpsecSiteConnection`). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`; capture `get-connection-200.json`. */
         IpsecSiteConnectionResponse: {
             ipsec_site_connection: components["schemas"]["IpsecSiteConnection"];
         };
@@ -56,18 +472,15 @@ export interface components {
         IpsecSiteConnectionAttributes: {
             /**
              * Format: uuid
-             * @description The IPsec VPN connection id. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`type:uuid`).
+             * @description The IPsec VPN connection id, set by Neutron. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`type:uuid`).
              */
-            id?: string;
+            readonly id?: string;
             /** @description The connection name; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['name']` (`type:string` of `db_const.NAME_FIELD_SIZE`, 255, default `''`). */
             name?: string;
             /** @description Supplementary information about the connection; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['description']` (`db_const.DESCRIPTION_FIELD_SIZE`, 255, default `''`). */
             description?: string;
-            /**
-             * @description The connection status, one of the values the source page lists. A new connection stays PENDING_CREATE until a VPN agent reports on it (capture `post-connection-201.json`).
-             * @enum {string}
-             */
-            status?: "ACTIVE" | "DOWN" | "BUILD" | "ERROR" | "PENDING_CREATE" | "PENDING_UPDATE" | "PENDING_DELETE";
+            /** @description The connection status, one of the values the source page lists. A new connection stays PENDING_CREATE until a VPN agent reports on it (capture `post-connection-201.json`). */
+            readonly status?: components["schemas"]["Status"];
             /**
              * Format: password
              * @description The pre-shared key. SECRET: anyone who has it can impersonate a peer. Never log it or show it in error messages. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.psk` (`String(255)`).
@@ -76,14 +489,13 @@ export interface components {
             /**
              * @description Whether this side only responds to connections or both responds to and initiates them. Correction of the source page: it lists neither the values nor the default. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['initiator']` (`VPN_SUPPORTED_INITIATORS`, default `VPN_INITIATOR_BI_DIRECTIONAL`).
              * @default bi-directional
-             * @enum {string}
              */
-            initiator: "bi-directional" | "response-only";
+            initiator?: components["schemas"]["Initiator"];
             /**
              * @description The administrative state, true (up) or false (down). Correction of the source page: its type column reads "Boo"; the server returns a JSON boolean. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['admin_state_up']` (`convert_to_boolean`, default `True`); capture `get-connection-200.json`.
              * @default true
              */
-            admin_state_up: boolean;
+            admin_state_up?: boolean;
             /** @description The id of the owning project (the older name of `project_id`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['tenant_id']` (`db_const.PROJECT_ID_FIELD_SIZE`, 255). */
             tenant_id?: string;
             /** @description The id of the owning project. Correction of the source page: its table omits this field, though its example returns it. Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (calls `attributes.populate_project_info`, which adds `project_id` beside `tenant_id`); capture `get-connection-200.json`. */
@@ -106,9 +518,8 @@ export interface components {
             /**
              * @description The authentication mode; only `psk` exists. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['auth_mode']` (`VPN_SUPPORTED_AUTH_MODES`, default `VPN_AUTH_MODE_PSK`).
              * @default psk
-             * @enum {string}
              */
-            auth_mode: "psk";
+            readonly auth_mode?: components["schemas"]["AuthMode"];
             /**
              * @deprecated
              * @description Deprecated: the remote CIDR blocks, in the legacy mode that predates endpoint groups. Empty when the connection uses `peer_ep_group_id`. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict` (`peer_cidrs`).
@@ -119,7 +530,7 @@ export interface components {
              * @description The maximum transmission unit, to avoid fragmentation. Correction of the source page: it gives no range. Neutron 21 refuses 1 to 67 for IPv4 (1 to 1279 for IPv6) with `IPsecSiteConnectionMtuError`, but accepts, stores and returns 0, and its database column is a signed 32-bit integer: above 2147483647 it answers 500. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['mtu']` (`type:non_negative`, default 1500); neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.IP_MIN_MTU` and `validate_ipsec_site_connection` (`if mtu:` skips 0); `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.mtu` (`sa.Integer`); capture `post-connection-mtu-2147483648-500.json`.
              * @default 1500
              */
-            mtu: number;
+            mtu?: number;
             /** @description The remote gateway's IPv4 or IPv6 address. A create or update may give a host name: Neutron resolves it once and stores and returns the address, never the name. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.resolve_peer_address` (called by `vpn_db.py`, `create_ipsec_site_connection` and `update_ipsec_site_connection`); capture `post-connection-peer-hostname-201.json` (`localhost` sent, `127.0.0.1` returned). */
             peer_address?: string;
             /** @description The remote gateway id (an address, FQDN, e-mail or key id). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.peer_id` (`String(255)`). */
@@ -129,9 +540,8 @@ export interface components {
             /**
              * @description The route advertising mode; only `static` exists. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `create_ipsec_site_connection` (`route_mode='static'`); neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['route_mode']` (`allow_post: False`).
              * @default static
-             * @enum {string}
              */
-            route_mode: "static";
+            readonly route_mode?: components["schemas"]["RouteMode"];
             /**
              * Format: uuid
              * @description The local endpoint group id (VPC subnets). Null when the connection uses the legacy `peer_cidrs` mode. Correction of the source page: it gives "String" and does not say it may be null. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['local_ep_group_id']` (`type:uuid_or_none`, default `None`).
@@ -149,9 +559,8 @@ export interface components {
             /**
              * @description What to do when the peer is found dead. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_DPD_ACTIONS`; default from neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `assign_sensible_ipsec_sitecon_defaults`.
              * @default hold
-             * @enum {string}
              */
-            action: "clear" | "hold" | "restart" | "disabled" | "restart-by-peer";
+            action: components["schemas"]["DpdAction"];
             /**
              * Format: int32
              * @description Seconds between DPD probes. Neutron 21 accepts and returns 0; `timeout` must still be greater. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['dpd']` (`interval`: `type:non_negative`); default from neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `assign_sensible_ipsec_sitecon_defaults`; `vpn_models.py`, `IPsecSiteConnection.dpd_interval` (`sa.Integer`).
@@ -170,6 +579,596 @@ export interface components {
          * @enum {string}
          */
         IpsecSiteConnectionField: "id" | "name" | "description" | "status" | "psk" | "initiator" | "admin_state_up" | "tenant_id" | "project_id" | "ikepolicy_id" | "ipsecpolicy_id" | "vpnservice_id" | "auth_mode" | "peer_cidrs" | "mtu" | "peer_address" | "peer_id" | "local_id" | "route_mode" | "local_ep_group_id" | "peer_ep_group_id" | "dpd";
+        /** @description The answer to a list without `fields`: every attribute of each connection, and with `limit` the links to the next and previous pages. Authority: neutron 21.0.0 `neutron/api/v2/base.py`, `Controller._items`; capture `ipsec-site-connections/list-200.json`. */
+        IpsecSiteConnectionListResponse: {
+            /** @description The connections of this page. */
+            ipsec_site_connections: components["schemas"]["IpsecSiteConnection"][];
+            ipsec_site_connections_links?: components["schemas"]["Links"];
+        };
+        /** @description The answer to a list with `fields`: only the requested attributes Neutron knows of each connection (capture `ipsec-site-connections/list-fields-200.json`). */
+        IpsecSiteConnectionFieldsListResponse: {
+            /** @description The connections of this page. */
+            ipsec_site_connections: components["schemas"]["IpsecSiteConnectionAttributes"][];
+            ipsec_site_connections_links?: components["schemas"]["Links"];
+        };
+        /** @description The body of a create, the new connection in its envelope. */
+        IpsecSiteConnectionCreateRequest: {
+            ipsec_site_connection: components["schemas"]["IpsecSiteConnectionCreate"];
+        };
+        /** @description What a create may send. Neutron requires `vpnservice_id`, `ikepolicy_id`, `ipsecpolicy_id`, `peer_address`, `peer_id` and `psk` (capture `ipsec-site-connections/create-missing-psk-400.json`), and the endpoint groups or `peer_cidrs` as the operation says; it fills in the defaults of the others. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']` (`allow_post`, no `default`); neutron 21.0.0 `neutron/api/v2/base.py`, `Controller.prepare_request_body`. */
+        IpsecSiteConnectionCreate: {
+            name?: components["schemas"]["IpsecSiteConnectionAttributes"]["name"];
+            description?: components["schemas"]["IpsecSiteConnectionAttributes"]["description"];
+            project_id?: components["schemas"]["ProjectIdRequest"];
+            tenant_id?: components["schemas"]["TenantIdRequest"];
+            vpnservice_id: components["schemas"]["IpsecSiteConnectionAttributes"]["vpnservice_id"];
+            ikepolicy_id: components["schemas"]["IpsecSiteConnectionAttributes"]["ikepolicy_id"];
+            ipsecpolicy_id: components["schemas"]["IpsecSiteConnectionAttributes"]["ipsecpolicy_id"];
+            local_ep_group_id?: components["schemas"]["IpsecSiteConnectionAttributes"]["local_ep_group_id"];
+            peer_ep_group_id?: components["schemas"]["IpsecSiteConnectionAttributes"]["peer_ep_group_id"];
+            peer_address: components["schemas"]["PeerAddressRequest"];
+            peer_id: components["schemas"]["IpsecSiteConnectionAttributes"]["peer_id"];
+            local_id?: components["schemas"]["LocalIdRequest"];
+            psk: components["schemas"]["IpsecSiteConnectionAttributes"]["psk"];
+            mtu?: components["schemas"]["MtuRequest"];
+            initiator?: components["schemas"]["IpsecSiteConnectionAttributes"]["initiator"];
+            admin_state_up?: components["schemas"]["IpsecSiteConnectionAttributes"]["admin_state_up"];
+            dpd?: components["schemas"]["DpdSettings"];
+            peer_cidrs?: components["schemas"]["PeerCidrsRequest"];
+        };
+        /** @description The body of an update, the attributes to change in their envelope. */
+        IpsecSiteConnectionUpdateRequest: {
+            ipsec_site_connection: components["schemas"]["IpsecSiteConnectionUpdate"];
+        };
+        /** @description What an update may send: the attributes Neutron lets change (`allow_put`), none required. The VPN service, the policies and the project are set on create only (capture `ipsec-site-connections/update-create-only-400.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']` (`allow_put`). */
+        IpsecSiteConnectionUpdate: {
+            name?: components["schemas"]["IpsecSiteConnectionAttributes"]["name"];
+            description?: components["schemas"]["IpsecSiteConnectionAttributes"]["description"];
+            local_ep_group_id?: components["schemas"]["IpsecSiteConnectionAttributes"]["local_ep_group_id"];
+            peer_ep_group_id?: components["schemas"]["IpsecSiteConnectionAttributes"]["peer_ep_group_id"];
+            peer_address?: components["schemas"]["PeerAddressRequest"];
+            peer_id?: components["schemas"]["IpsecSiteConnectionAttributes"]["peer_id"];
+            local_id?: components["schemas"]["LocalIdRequest"];
+            psk?: components["schemas"]["IpsecSiteConnectionAttributes"]["psk"];
+            mtu?: components["schemas"]["MtuRequest"];
+            initiator?: components["schemas"]["IpsecSiteConnectionAttributes"]["initiator"];
+            admin_state_up?: components["schemas"]["IpsecSiteConnectionAttributes"]["admin_state_up"];
+            dpd?: components["schemas"]["DpdSettings"];
+            peer_cidrs?: components["schemas"]["PeerCidrsRequest"];
+        };
+        /** @description The remote gateway's IPv4 or IPv6 address, or a host name Neutron resolves once and stores as the address. An empty one cannot be resolved: 400 `VPNPeerAddressNotResolved`. The address must be of an IP version the router's external gateway has (400 `ExternalNetworkHasNoSubnet`). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.resolve_peer_address` and `VpnReferenceValidator._validate_peer_address`; `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.peer_address` (`String(255)`). */
+        PeerAddressRequest: string;
+        /**
+         * @description The local id used in IKE negotiation; empty means the local address. Neutron refuses null here (its stored value is null only for connections from before Newton). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['local_id']` (`type:string`, default `''`); neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `IPsecSiteConnection.local_id` (`String(255)`).
+         * @default
+         */
+        LocalIdRequest: string;
+        /**
+         * Format: int32
+         * @description The maximum transmission unit: at least 68, the IPv4 minimum; Neutron refuses less with 400 `IPsecSiteConnectionMtuError` (capture `ipsec-site-connections/create-mtu-67-400.json`), and less than 1280 when the connection's endpoints are IPv6, which only the server knows. Neutron also stores 0 without a check, an MTU no tunnel can use, so this spec does not offer it. Above 2147483647 its database column fails (500). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.IP_MIN_MTU` and `VpnReferenceValidator.validate_ipsec_site_connection`; capture `post-connection-mtu-2147483648-500.json`.
+         * @default 1500
+         */
+        MtuRequest: number;
+        /**
+         * @deprecated
+         * @description Deprecated: the remote CIDRs, for a VPN service with a subnet (the mode before endpoint groups); with endpoint groups Neutron refuses them (400 `PeerCidrsInvalid`, capture `ipsec-site-connections/create-peer-cidrs-with-groups-400.json`). All of one IP version. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['peer_cidrs']` (`type:list_of_subnets_or_none`); neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator._check_peer_cidrs_ip_versions`.
+         */
+        PeerCidrsRequest: string[];
+        /** @description Dead peer detection settings to send: any of the three. On create Neutron fills in the missing ones with its defaults, on update with the stored values; `timeout` must then be greater than `interval` (400 `IPsecSiteConnectionDpdIntervalValueError`, captures `ipsec-site-connections/create-dpd-timeout-400.json`, `ipsec-site-connections/update-dpd-timeout-400.json`). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.assign_sensible_ipsec_sitecon_defaults` and `VpnReferenceValidator._check_dpd`. */
+        DpdSettings: {
+            action?: components["schemas"]["Dpd"]["action"];
+            interval?: components["schemas"]["Dpd"]["interval"];
+            /**
+             * Format: int32
+             * @description Seconds without an answer after which the peer is dead: greater than `interval` (the one sent, else the default or stored one; `x-greater-than`). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator._check_dpd`.
+             * @default 120
+             */
+            timeout?: number;
+        };
+        /** @description The project to create the object in. Only an admin may name another project than the caller's: Neutron answers anyone else with 400. Authority: neutron-lib 3.1.0 `neutron_lib/api/attributes.py`, `_validate_privileges`. */
+        ProjectIdRequest: string;
+        /**
+         * @deprecated
+         * @description Deprecated: the older name of `project_id`; sent with it, both must be the same. Authority: neutron-lib 3.1.0 `neutron_lib/api/attributes.py`, `populate_project_info`.
+         */
+        TenantIdRequest: string;
+        /** @description The links to the pages around this one, with `limit` only: `next` unless the page is shorter than `limit`, `previous` always (captures `ikepolicies/list-limit1-page1-200.json`, `ikepolicies/list-limit1-page5-200.json`). Authority: neutron 21.0.0 `neutron/api/api_common.py`, `get_pagination_links`. */
+        Links: components["schemas"]["Link"][];
+        /** @description A link to another page of the same list, with the same query and its `marker`. */
+        Link: {
+            /**
+             * @description Which page.
+             * @enum {string}
+             */
+            rel: "next" | "previous";
+            /**
+             * Format: uri
+             * @description The page's absolute URL, as Neutron sees itself (its host, or `network_link_prefix`): follow its path and query on the endpoint you called. Authority: neutron 21.0.0 `neutron/api/api_common.py`, `get_next_link` and `prepare_url`.
+             */
+            href: string;
+        };
+        /**
+         * @description The status of a VPN service or a connection. Neutron creates both `PENDING_CREATE`; a VPN agent's report moves them to `ACTIVE`, `DOWN` or `ERROR`. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginRpcDbMixin.update_status_by_agent`.
+         * @enum {string}
+         */
+        Status: "ACTIVE" | "DOWN" | "BUILD" | "ERROR" | "PENDING_CREATE" | "PENDING_UPDATE" | "PENDING_DELETE";
+        /**
+         * @description Whether this side only responds or also initiates. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_INITIATORS`.
+         * @enum {string}
+         */
+        Initiator: "bi-directional" | "response-only";
+        /**
+         * @description What to do when the peer is found dead. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_DPD_ACTIONS`.
+         * @enum {string}
+         */
+        DpdAction: "clear" | "hold" | "restart" | "disabled" | "restart-by-peer";
+        /**
+         * @description How the peers authenticate; only a pre-shared key. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_AUTH_MODES`.
+         * @enum {string}
+         */
+        AuthMode: "psk";
+        /**
+         * @description How routes are set up; only static. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.create_ipsec_site_connection` (`route_mode='static'`).
+         * @enum {string}
+         */
+        RouteMode: "static";
+        /**
+         * @description The integrity algorithm. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_AUTH_ALGORITHMS`.
+         * @enum {string}
+         */
+        AuthAlgorithm: "sha1" | "sha256" | "sha384" | "sha512";
+        /**
+         * @description The encryption algorithm. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_ENCRYPTION_ALGORITHMS`.
+         * @enum {string}
+         */
+        EncryptionAlgorithm: "3des" | "aes-128" | "aes-192" | "aes-256";
+        /**
+         * @description The Diffie-Hellman group for perfect forward secrecy. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_PFSES`.
+         * @enum {string}
+         */
+        Pfs: "group2" | "group5" | "group14";
+        /**
+         * @description The IKE phase 1 negotiation mode. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_PHASE1_NEGOTIATION_MODES`.
+         * @enum {string}
+         */
+        Phase1NegotiationMode: "main" | "aggressive";
+        /**
+         * @description The IKE version. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_IKE_VERSIONS`.
+         * @enum {string}
+         */
+        IkeVersion: "v1" | "v2";
+        /**
+         * @description The IPsec transform protocol. Neutron stores `ah-esp`, but the reference IPsec driver refuses connections on it (see `createIpsecSiteConnection`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_TRANSFORM_PROTOCOLS`.
+         * @enum {string}
+         */
+        TransformProtocol: "esp" | "ah" | "ah-esp";
+        /**
+         * @description The IPsec encapsulation mode. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_ENCAPSULATION_MODES`.
+         * @enum {string}
+         */
+        EncapsulationMode: "tunnel" | "transport";
+        /**
+         * @description The unit of a lifetime; Neutron's API accepts only seconds (capture `ikepolicies/create-lifetime-kilobytes-400.json`), though its database column also allows kilobytes. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `VPN_SUPPORTED_LIFETIME_UNITS`.
+         * @enum {string}
+         */
+        LifetimeUnits: "seconds";
+        /**
+         * @description What the endpoints of a group are. Connections use `subnet` (local) and `cidr` (peer) groups; Neutron checks only those two kinds of endpoints. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `VPN_SUPPORTED_ENDPOINT_TYPES`.
+         * @enum {string}
+         */
+        EndpointGroupType: "subnet" | "cidr" | "network" | "router" | "vlan";
+        /** @description How long a security association lives. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb._make_ikepolicy_dict` (`lifetime_units`, `lifetime_value`). */
+        Lifetime: {
+            /**
+             * @description The unit of `value`.
+             * @default seconds
+             */
+            units: components["schemas"]["LifetimeUnits"];
+            /**
+             * Format: int32
+             * @description The lifetime in `units`, at least 60. Neutron 21 answers a create whose `value` was sent as a JSON string with that string, though it stores the integer; vpnaas-sdk sends integers. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `_vpn_lifetime_limits`; neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `IKEPolicy.lifetime_value` (`sa.Integer`).
+             * @default 3600
+             */
+            value: number;
+        };
+        /** @description A lifetime to send: either member, or both. On create Neutron fills in a missing one with its default, on update it keeps the stored one. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.create_ikepolicy` and `VPNPluginDb.update_ikepolicy`. */
+        LifetimeSettings: {
+            units?: components["schemas"]["Lifetime"]["units"];
+            value?: components["schemas"]["Lifetime"]["value"];
+        };
+        /** @description One VPN service, as a GET without `fields`, a create and an update answer it (capture `vpnservices/get-200.json`). */
+        VpnServiceResponse: {
+            vpnservice: components["schemas"]["VpnService"];
+        };
+        /** @description One VPN service as a GET with `fields` answers it (capture `vpnservices/get-fields-200.json`). */
+        VpnServiceFieldsResponse: {
+            vpnservice: components["schemas"]["VpnServiceAttributes"];
+        };
+        /** @description A page of VPN services as a list without `fields` answers it (capture `vpnservices/list-200.json`). */
+        VpnServiceListResponse: {
+            /** @description The VPN services of this page. */
+            vpnservices: components["schemas"]["VpnService"][];
+            vpnservices_links?: components["schemas"]["Links"];
+        };
+        /** @description A page of VPN services as a list with `fields` answers it. */
+        VpnServiceFieldsListResponse: {
+            /** @description The VPN services of this page. */
+            vpnservices: components["schemas"]["VpnServiceAttributes"][];
+            vpnservices_links?: components["schemas"]["Links"];
+        };
+        /** @description The body of a create, the new VPN service in its envelope. */
+        VpnServiceCreateRequest: {
+            vpnservice: components["schemas"]["VpnServiceCreate"];
+        };
+        /** @description The body of an update, the attributes to change in their envelope. */
+        VpnServiceUpdateRequest: {
+            vpnservice: components["schemas"]["VpnServiceUpdate"];
+        };
+        /** @description One IKE policy, as a GET without `fields`, a create and an update answer it (capture `ikepolicies/get-200.json`). */
+        IkePolicyResponse: {
+            ikepolicy: components["schemas"]["IkePolicy"];
+        };
+        /** @description One IKE policy as a GET with `fields` answers it (capture `ikepolicies/get-fields-200.json`). */
+        IkePolicyFieldsResponse: {
+            ikepolicy: components["schemas"]["IkePolicyAttributes"];
+        };
+        /** @description A page of IKE policies as a list without `fields` answers it (capture `ikepolicies/list-200.json`). */
+        IkePolicyListResponse: {
+            /** @description The IKE policies of this page. */
+            ikepolicies: components["schemas"]["IkePolicy"][];
+            ikepolicies_links?: components["schemas"]["Links"];
+        };
+        /** @description A page of IKE policies as a list with `fields` answers it. */
+        IkePolicyFieldsListResponse: {
+            /** @description The IKE policies of this page. */
+            ikepolicies: components["schemas"]["IkePolicyAttributes"][];
+            ikepolicies_links?: components["schemas"]["Links"];
+        };
+        /** @description The body of a create, the new IKE policy in its envelope. */
+        IkePolicyCreateRequest: {
+            ikepolicy: components["schemas"]["IkePolicyCreate"];
+        };
+        /** @description The body of an update, the attributes to change in their envelope. */
+        IkePolicyUpdateRequest: {
+            ikepolicy: components["schemas"]["IkePolicyUpdate"];
+        };
+        /** @description One IPsec policy, as a GET without `fields`, a create and an update answer it (capture `ipsecpolicies/get-200.json`). */
+        IpsecPolicyResponse: {
+            ipsecpolicy: components["schemas"]["IpsecPolicy"];
+        };
+        /** @description One IPsec policy as a GET with `fields` answers it (capture `ipsecpolicies/get-fields-200.json`). */
+        IpsecPolicyFieldsResponse: {
+            ipsecpolicy: components["schemas"]["IpsecPolicyAttributes"];
+        };
+        /** @description A page of IPsec policies as a list without `fields` answers it (capture `ipsecpolicies/list-200.json`). */
+        IpsecPolicyListResponse: {
+            /** @description The IPsec policies of this page. */
+            ipsecpolicies: components["schemas"]["IpsecPolicy"][];
+            ipsecpolicies_links?: components["schemas"]["Links"];
+        };
+        /** @description A page of IPsec policies as a list with `fields` answers it. */
+        IpsecPolicyFieldsListResponse: {
+            /** @description The IPsec policies of this page. */
+            ipsecpolicies: components["schemas"]["IpsecPolicyAttributes"][];
+            ipsecpolicies_links?: components["schemas"]["Links"];
+        };
+        /** @description The body of a create, the new IPsec policy in its envelope. */
+        IpsecPolicyCreateRequest: {
+            ipsecpolicy: components["schemas"]["IpsecPolicyCreate"];
+        };
+        /** @description The body of an update, the attributes to change in their envelope. */
+        IpsecPolicyUpdateRequest: {
+            ipsecpolicy: components["schemas"]["IpsecPolicyUpdate"];
+        };
+        /** @description One endpoint group, as a GET without `fields`, a create and an update answer it (capture `endpoint-groups/get-200.json`). */
+        EndpointGroupResponse: {
+            endpoint_group: components["schemas"]["EndpointGroup"];
+        };
+        /** @description One endpoint group as a GET with `fields` answers it (capture `endpoint-groups/get-fields-200.json`). */
+        EndpointGroupFieldsResponse: {
+            endpoint_group: components["schemas"]["EndpointGroupAttributes"];
+        };
+        /** @description A page of endpoint groups as a list without `fields` answers it (capture `endpoint-groups/list-200.json`). */
+        EndpointGroupListResponse: {
+            /** @description The endpoint groups of this page. */
+            endpoint_groups: components["schemas"]["EndpointGroup"][];
+            endpoint_groups_links?: components["schemas"]["Links"];
+        };
+        /** @description A page of endpoint groups as a list with `fields` answers it. */
+        EndpointGroupFieldsListResponse: {
+            /** @description The endpoint groups of this page. */
+            endpoint_groups: components["schemas"]["EndpointGroupAttributes"][];
+            endpoint_groups_links?: components["schemas"]["Links"];
+        };
+        /** @description The body of a create, the new endpoint group in its envelope. */
+        EndpointGroupCreateRequest: {
+            endpoint_group: components["schemas"]["EndpointGroupCreate"];
+        };
+        /** @description The body of an update, the attributes to change in their envelope. */
+        EndpointGroupUpdateRequest: {
+            endpoint_group: components["schemas"]["EndpointGroupUpdate"];
+        };
+        /** @description A VPN service with every attribute Neutron 21 returns without `fields`. */
+        VpnService: WithRequired<components["schemas"]["VpnServiceAttributes"], "id" | "name" | "description" | "tenant_id" | "project_id" | "subnet_id" | "router_id" | "flavor_id" | "admin_state_up" | "external_v4_ip" | "external_v6_ip" | "status">;
+        /** @description The attributes of a VPN service, none required: with `fields` Neutron returns only the requested ones. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb._make_vpnservice_dict`; capture `vpnservices/get-200.json`. */
+        VpnServiceAttributes: {
+            /**
+             * Format: uuid
+             * @description The VPN service id, set by Neutron. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['id']` (`allow_post: False`).
+             */
+            readonly id?: string;
+            /**
+             * @description The service's name; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['name']` (`NAME_FIELD_SIZE`, 255).
+             * @default
+             */
+            name?: string;
+            /**
+             * @description More about the service; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['description']` (`DESCRIPTION_FIELD_SIZE`, 255).
+             * @default
+             */
+            description?: string;
+            /** @description The owning project (the older name of `project_id`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['tenant_id']`. */
+            tenant_id?: string;
+            /** @description The owning project. Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (adds `project_id` beside `tenant_id`). */
+            project_id?: string;
+            /**
+             * Format: uuid
+             * @deprecated
+             * @description Deprecated: the one local subnet of a service whose connections use `peer_cidrs`; null for a service whose connections use endpoint groups. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['subnet_id']` (`type:uuid_or_none`, default `None`).
+             */
+            subnet_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The router the service runs on; it must have an external gateway. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['router_id']` (`type:uuid`, `allow_put: False`).
+             */
+            router_id?: string;
+            /**
+             * Format: uuid
+             * @description The flavor that chose the service's provider; null for the default provider. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_flavors.py`, `RESOURCE_ATTRIBUTE_MAP` (`FLAVOR_ID`, `type:uuid_or_none`, default `None`).
+             */
+            flavor_id?: string | null;
+            /**
+             * @description The administrative state, true (up) or false (down). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['admin_state_up']` (`convert_to_boolean`, default `True`).
+             * @default true
+             */
+            admin_state_up?: boolean;
+            /** @description The IPv4 address of the router's external gateway, where peers reach this side; null when it has none. Set by Neutron. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `VPNService.external_v4_ip` (`String(16)`); capture `vpnservices/create-201.json`. */
+            readonly external_v4_ip?: string | null;
+            /** @description The IPv6 address of the router's external gateway; null when it has none. Set by Neutron. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `VPNService.external_v6_ip` (`String(64)`). */
+            readonly external_v6_ip?: string | null;
+            /** @description The service's status: `PENDING_CREATE` until a VPN agent reports on it. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['status']` (`allow_post: False`). */
+            readonly status?: components["schemas"]["Status"];
+        };
+        /**
+         * @description The name of an attribute of VpnService, for the `fields` query parameter.
+         * @enum {string}
+         */
+        VpnServiceField: "id" | "name" | "description" | "tenant_id" | "project_id" | "subnet_id" | "router_id" | "flavor_id" | "admin_state_up" | "external_v4_ip" | "external_v6_ip" | "status";
+        /** @description What a create may send: `router_id` is required (capture `vpnservices/create-missing-router-400.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']` (`allow_post`, no `default`). */
+        VpnServiceCreate: {
+            name?: components["schemas"]["VpnServiceAttributes"]["name"];
+            description?: components["schemas"]["VpnServiceAttributes"]["description"];
+            project_id?: components["schemas"]["ProjectIdRequest"];
+            tenant_id?: components["schemas"]["TenantIdRequest"];
+            router_id: components["schemas"]["VpnServiceAttributes"]["router_id"];
+            subnet_id?: components["schemas"]["VpnServiceAttributes"]["subnet_id"];
+            flavor_id?: components["schemas"]["VpnServiceAttributes"]["flavor_id"];
+            admin_state_up?: components["schemas"]["VpnServiceAttributes"]["admin_state_up"];
+        };
+        /** @description What an update may send: the attributes Neutron lets change, none required. The router, subnet, flavor and project are set on create only (capture `vpnservices/update-router-400.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']` (`allow_put`). */
+        VpnServiceUpdate: {
+            name?: components["schemas"]["VpnServiceAttributes"]["name"];
+            description?: components["schemas"]["VpnServiceAttributes"]["description"];
+            admin_state_up?: components["schemas"]["VpnServiceAttributes"]["admin_state_up"];
+        };
+        /** @description An IKE policy with every attribute Neutron 21 returns without `fields`. */
+        IkePolicy: WithRequired<components["schemas"]["IkePolicyAttributes"], "id" | "tenant_id" | "project_id" | "name" | "description" | "auth_algorithm" | "encryption_algorithm" | "phase1_negotiation_mode" | "lifetime" | "ike_version" | "pfs">;
+        /** @description The attributes of an IKE policy, none required: with `fields` Neutron returns only the requested ones. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb._make_ikepolicy_dict`; capture `ikepolicies/get-200.json`. */
+        IkePolicyAttributes: {
+            /**
+             * Format: uuid
+             * @description The IKE policy id, set by Neutron. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['id']` (`allow_post: False`).
+             */
+            readonly id?: string;
+            /** @description The owning project (the older name of `project_id`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['tenant_id']`. */
+            tenant_id?: string;
+            /** @description The owning project. Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields`. */
+            project_id?: string;
+            /**
+             * @description The policy's name; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['name']` (`NAME_FIELD_SIZE`, 255).
+             * @default
+             */
+            name?: string;
+            /**
+             * @description More about the policy; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['description']` (`DESCRIPTION_FIELD_SIZE`, 255).
+             * @default
+             */
+            description?: string;
+            /**
+             * @description The IKE integrity algorithm. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['auth_algorithm']` (default `VPN_AUTH_ALGORITHM_SHA1`).
+             * @default sha1
+             */
+            auth_algorithm?: components["schemas"]["AuthAlgorithm"];
+            /**
+             * @description The IKE encryption algorithm. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['encryption_algorithm']` (default `VPN_ENCRYPTION_ALGORITHM_AES_128`).
+             * @default aes-128
+             */
+            encryption_algorithm?: components["schemas"]["EncryptionAlgorithm"];
+            /**
+             * @description The phase 1 negotiation mode. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['phase1_negotiation_mode']` (default `VPN_PHASE1_NEGOTIATION_MODE_MAIN`).
+             * @default main
+             */
+            phase1_negotiation_mode?: components["schemas"]["Phase1NegotiationMode"];
+            /** @description The lifetime of the IKE security association, 3600 seconds unless set. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.create_ikepolicy` (`lifetime_value` default 3600). */
+            lifetime?: components["schemas"]["Lifetime"];
+            /**
+             * @description The IKE version. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['ike_version']` (default `VPN_IKE_VERSION_V1`).
+             * @default v1
+             */
+            ike_version?: components["schemas"]["IkeVersion"];
+            /**
+             * @description The perfect forward secrecy group. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['pfs']` (default `VPN_PFS_GROUP5`).
+             * @default group5
+             */
+            pfs?: components["schemas"]["Pfs"];
+        };
+        /**
+         * @description The name of an attribute of IkePolicy, for the `fields` query parameter.
+         * @enum {string}
+         */
+        IkePolicyField: "id" | "tenant_id" | "project_id" | "name" | "description" | "auth_algorithm" | "encryption_algorithm" | "phase1_negotiation_mode" | "lifetime" | "ike_version" | "pfs";
+        /** @description What a create may send; nothing is required (capture `ikepolicies/create-defaults-201.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']` (`allow_post`). */
+        IkePolicyCreate: {
+            name?: components["schemas"]["IkePolicyAttributes"]["name"];
+            description?: components["schemas"]["IkePolicyAttributes"]["description"];
+            project_id?: components["schemas"]["ProjectIdRequest"];
+            tenant_id?: components["schemas"]["TenantIdRequest"];
+            auth_algorithm?: components["schemas"]["IkePolicyAttributes"]["auth_algorithm"];
+            encryption_algorithm?: components["schemas"]["IkePolicyAttributes"]["encryption_algorithm"];
+            phase1_negotiation_mode?: components["schemas"]["IkePolicyAttributes"]["phase1_negotiation_mode"];
+            lifetime?: components["schemas"]["LifetimeSettings"];
+            ike_version?: components["schemas"]["IkePolicyAttributes"]["ike_version"];
+            pfs?: components["schemas"]["IkePolicyAttributes"]["pfs"];
+        };
+        /** @description What an update may send: every attribute but the project, none required (capture `ikepolicies/update-read-only-tenant-400.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']` (`allow_put`). */
+        IkePolicyUpdate: {
+            name?: components["schemas"]["IkePolicyAttributes"]["name"];
+            description?: components["schemas"]["IkePolicyAttributes"]["description"];
+            auth_algorithm?: components["schemas"]["IkePolicyAttributes"]["auth_algorithm"];
+            encryption_algorithm?: components["schemas"]["IkePolicyAttributes"]["encryption_algorithm"];
+            phase1_negotiation_mode?: components["schemas"]["IkePolicyAttributes"]["phase1_negotiation_mode"];
+            lifetime?: components["schemas"]["LifetimeSettings"];
+            ike_version?: components["schemas"]["IkePolicyAttributes"]["ike_version"];
+            pfs?: components["schemas"]["IkePolicyAttributes"]["pfs"];
+        };
+        /** @description An IPsec policy with every attribute Neutron 21 returns without `fields`. */
+        IpsecPolicy: WithRequired<components["schemas"]["IpsecPolicyAttributes"], "id" | "tenant_id" | "project_id" | "name" | "description" | "transform_protocol" | "auth_algorithm" | "encryption_algorithm" | "encapsulation_mode" | "lifetime" | "pfs">;
+        /** @description The attributes of an IPsec policy, none required: with `fields` Neutron returns only the requested ones. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb._make_ipsecpolicy_dict`; capture `ipsecpolicies/get-200.json`. */
+        IpsecPolicyAttributes: {
+            /**
+             * Format: uuid
+             * @description The IPsec policy id, set by Neutron. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['id']` (`allow_post: False`).
+             */
+            readonly id?: string;
+            /** @description The owning project (the older name of `project_id`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['tenant_id']`. */
+            tenant_id?: string;
+            /** @description The owning project. Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields`. */
+            project_id?: string;
+            /**
+             * @description The policy's name; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['name']` (`NAME_FIELD_SIZE`, 255).
+             * @default
+             */
+            name?: string;
+            /**
+             * @description More about the policy; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['description']` (`DESCRIPTION_FIELD_SIZE`, 255).
+             * @default
+             */
+            description?: string;
+            /**
+             * @description The transform protocol. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['transform_protocol']` (default `VPN_TRANSFORM_PROTOCOL_ESP`).
+             * @default esp
+             */
+            transform_protocol?: components["schemas"]["TransformProtocol"];
+            /**
+             * @description The integrity algorithm. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['auth_algorithm']` (default `VPN_AUTH_ALGORITHM_SHA1`).
+             * @default sha1
+             */
+            auth_algorithm?: components["schemas"]["AuthAlgorithm"];
+            /**
+             * @description The encryption algorithm. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['encryption_algorithm']` (default `VPN_ENCRYPTION_ALGORITHM_AES_128`).
+             * @default aes-128
+             */
+            encryption_algorithm?: components["schemas"]["EncryptionAlgorithm"];
+            /**
+             * @description The encapsulation mode. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['encapsulation_mode']` (default `VPN_ENCAPSULATION_MODE_TUNNEL`).
+             * @default tunnel
+             */
+            encapsulation_mode?: components["schemas"]["EncapsulationMode"];
+            /** @description The lifetime of the IPsec security association, 3600 seconds unless set. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb.create_ipsecpolicy` (`lifetime_value` default 3600). */
+            lifetime?: components["schemas"]["Lifetime"];
+            /**
+             * @description The perfect forward secrecy group. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['pfs']` (default `VPN_PFS_GROUP5`).
+             * @default group5
+             */
+            pfs?: components["schemas"]["Pfs"];
+        };
+        /**
+         * @description The name of an attribute of IpsecPolicy, for the `fields` query parameter.
+         * @enum {string}
+         */
+        IpsecPolicyField: "id" | "tenant_id" | "project_id" | "name" | "description" | "transform_protocol" | "auth_algorithm" | "encryption_algorithm" | "encapsulation_mode" | "lifetime" | "pfs";
+        /** @description What a create may send; nothing is required (capture `ipsecpolicies/create-defaults-201.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']` (`allow_post`). */
+        IpsecPolicyCreate: {
+            name?: components["schemas"]["IpsecPolicyAttributes"]["name"];
+            description?: components["schemas"]["IpsecPolicyAttributes"]["description"];
+            project_id?: components["schemas"]["ProjectIdRequest"];
+            tenant_id?: components["schemas"]["TenantIdRequest"];
+            transform_protocol?: components["schemas"]["IpsecPolicyAttributes"]["transform_protocol"];
+            auth_algorithm?: components["schemas"]["IpsecPolicyAttributes"]["auth_algorithm"];
+            encryption_algorithm?: components["schemas"]["IpsecPolicyAttributes"]["encryption_algorithm"];
+            encapsulation_mode?: components["schemas"]["IpsecPolicyAttributes"]["encapsulation_mode"];
+            lifetime?: components["schemas"]["LifetimeSettings"];
+            pfs?: components["schemas"]["IpsecPolicyAttributes"]["pfs"];
+        };
+        /** @description What an update may send: every attribute but the project, none required. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']` (`allow_put`). */
+        IpsecPolicyUpdate: {
+            name?: components["schemas"]["IpsecPolicyAttributes"]["name"];
+            description?: components["schemas"]["IpsecPolicyAttributes"]["description"];
+            transform_protocol?: components["schemas"]["IpsecPolicyAttributes"]["transform_protocol"];
+            auth_algorithm?: components["schemas"]["IpsecPolicyAttributes"]["auth_algorithm"];
+            encryption_algorithm?: components["schemas"]["IpsecPolicyAttributes"]["encryption_algorithm"];
+            encapsulation_mode?: components["schemas"]["IpsecPolicyAttributes"]["encapsulation_mode"];
+            lifetime?: components["schemas"]["LifetimeSettings"];
+            pfs?: components["schemas"]["IpsecPolicyAttributes"]["pfs"];
+        };
+        /** @description An endpoint group with every attribute Neutron 21 returns without `fields`. */
+        EndpointGroup: WithRequired<components["schemas"]["EndpointGroupAttributes"], "id" | "tenant_id" | "project_id" | "name" | "description" | "type" | "endpoints">;
+        /** @description The attributes of an endpoint group, none required: with `fields` Neutron returns only the requested ones. Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `VPNPluginDb._make_endpoint_group_dict`; capture `endpoint-groups/get-200.json`. */
+        EndpointGroupAttributes: {
+            /**
+             * Format: uuid
+             * @description The endpoint group id, set by Neutron. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['id']` (`allow_post: False`).
+             */
+            readonly id?: string;
+            /** @description The owning project (the older name of `project_id`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['tenant_id']`. */
+            tenant_id?: string;
+            /** @description The owning project. Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields`. */
+            project_id?: string;
+            /**
+             * @description The group's name; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['name']` (`NAME_FIELD_SIZE`, 255).
+             * @default
+             */
+            name?: string;
+            /**
+             * @description More about the group; empty unless set. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['description']` (`DESCRIPTION_FIELD_SIZE`, 255).
+             * @default
+             */
+            description?: string;
+            /** @description What the endpoints are. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['type']` (`VPN_SUPPORTED_ENDPOINT_TYPES`). */
+            type?: components["schemas"]["EndpointGroupType"];
+            /** @description The endpoints, all of the group's `type`: subnet ids for `subnet`, CIDRs for `cidr`. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['endpoints']`; neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_models.py`, `VPNEndpoint.endpoint` (`String(255)`). */
+            endpoints?: string[];
+        };
+        /**
+         * @description The name of an attribute of EndpointGroup, for the `fields` query parameter.
+         * @enum {string}
+         */
+        EndpointGroupField: "id" | "tenant_id" | "project_id" | "name" | "description" | "type" | "endpoints";
+        /** @description What a create may send: `type` and at least one endpoint are required (captures `endpoint-groups/create-missing-type-400.json`, `endpoint-groups/create-no-endpoints-400.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']`; neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator.validate_endpoint_group`. */
+        EndpointGroupCreate: {
+            name?: components["schemas"]["EndpointGroupAttributes"]["name"];
+            description?: components["schemas"]["EndpointGroupAttributes"]["description"];
+            project_id?: components["schemas"]["ProjectIdRequest"];
+            tenant_id?: components["schemas"]["TenantIdRequest"];
+            type: components["schemas"]["EndpointGroupAttributes"]["type"];
+            /** @description The endpoints, at least one, all of the group's `type`: ids of existing subnets for `subnet` (400 `NonExistingSubnetInEndpointGroup` otherwise), valid CIDRs for `cidr` (400 `InvalidEndpointInEndpointGroup` otherwise). Authority: neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_validator.py`, `VpnReferenceValidator._validate_subnets` and `VpnReferenceValidator._validate_cidrs`. */
+            endpoints: string[];
+        };
+        /** @description What an update may send: the name and the description; `type` and `endpoints` are set on create only (capture `endpoint-groups/update-endpoints-400.json`). Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn_endpoint_groups.py`, `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']` (`allow_put`). */
+        EndpointGroupUpdate: {
+            name?: components["schemas"]["EndpointGroupAttributes"]["name"];
+            description?: components["schemas"]["EndpointGroupAttributes"]["description"];
+        };
         /** @description The error body Neutron sends with every 4xx and 5xx it produces itself. Authority: neutron 21.0.0 `neutron/api/api_common.py`, `convert_exception_to_http_exc` and `get_exception_data`. */
         NeutronErrorResponse: {
             NeutronError: components["schemas"]["NeutronError"];
@@ -229,7 +1228,7 @@ export interface components {
                 "application/json": components["schemas"]["KeystoneErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
             };
         };
-        /** @description Huawei Cloud's API gateway refused the call (IAM). Neutron itself answers a policy refusal on this GET with 404, not 403 (see the operation's description). */
+        /** @description Huawei Cloud's API gateway refused the call (IAM). Neutron itself answers a policy refusal with 404 for an object the caller may not see (see `getIpsecSiteConnection`), and with 400 for a create in another project. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -238,7 +1237,7 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiGatewayError"];
             };
         };
-        /** @description From Neutron: no such connection, or an id that is not a UUID, `IPsecSiteConnectionNotFound` (captures `get-unknown-uuid-404.json`, `get-malformed-id-404.json`); a path Neutron does not route, `HTTPNotFound` (capture `get-dotdot-raw-path-404.json`); and a connection the caller's policy does not let it see, also `HTTPNotFound` with "The resource could not be found." (Authority: neutron 21.0.0 `neutron/api/v2/base.py`, `Controller.show`). From Huawei Cloud's API gateway: an API it does not know. */
+        /** @description From Neutron: no object with that id (or an id that is not a UUID), with the resource's own type: `IPsecSiteConnectionNotFound`, `VPNServiceNotFound`, `IKEPolicyNotFound`, `IPsecPolicyNotFound`, `VPNEndpointGroupNotFound` (captures `get-unknown-uuid-404.json`, `get-malformed-id-404.json`, `ikepolicies/get-404.json`); on a create, an object the new one refers to that does not exist (`RouterNotFound`, `IKEPolicyNotFound`, …; captures `vpnservices/create-unknown-router-404.json`, `ipsec-site-connections/create-unknown-ikepolicy-404.json`); a path Neutron does not route, `HTTPNotFound` (capture `get-dotdot-raw-path-404.json`); and an object the caller's policy does not let it see, also `HTTPNotFound` with "The resource could not be found." (Authority: neutron 21.0.0 `neutron/api/v2/base.py`, `Controller.show`, `Controller._update` and `Controller._delete`). From Huawei Cloud's API gateway: an API it does not know. */
         NotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
@@ -288,15 +1287,244 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiGatewayError"];
             };
         };
+        /** @description Neutron refused the request: a value outside its type, enum or bounds (`HTTPBadRequest`, `InvalidInput`), a required attribute missing, an attribute it does not know or may not be set (on create: one it sets itself; on update: one set on create only), a rule between attributes (`IPsecSiteConnectionDpdIntervalValueError`, `MissingRequiredEndpointGroup`, …), an update of an object in a `PENDING_` status (`VPNStateInvalidToUpdate`), an endpoint group in use (`EndpointGroupInUse`), or a list parameter it cannot read (`sort_key`, `limit`, a boolean filter). Many of these bodies quote the value refused, so a 400 to a request with a `psk` may carry it. The captures of `test/fixtures/neutron-captures/` hold one of each. Authority: neutron 21.0.0 `neutron/api/v2/base.py`, `Controller.prepare_request_body`; neutron-lib 3.1.0 `neutron_lib/exceptions/vpn.py`, `VPNStateInvalidToUpdate`; capture `ipsec-site-connections/update-pending-400.json`. Huawei Cloud's API gateway answers with its own body. */
+        BadRequest: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
+            };
+        };
+        /** @description Neutron refused because of other objects: a VPN service, IKE policy or IPsec policy that connections still use cannot be deleted, and such a policy cannot be updated either (`VPNServiceInUse`, `IKEPolicyInUse`, `IPsecPolicyInUse`); a create beyond the project's quota (`OverQuota`). Authority: neutron-lib 3.1.0 `neutron_lib/exceptions/vpn.py`, `VPNServiceInUse`, `IKEPolicyInUse` and `IPsecPolicyInUse` (each an `InUse`); captures `vpnservices/delete-in-use-409.json`, `ikepolicies/update-in-use-409.json`, `ikepolicies/create-over-quota-409.json`. */
+        Conflict: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NeutronErrorResponse"] | components["schemas"]["HuaweiGatewayError"];
+            };
+        };
     };
     parameters: {
         /**
-         * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
+         * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id in a path: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
          * @example 851f280f-5639-4ea3-81aa-e298525ab74b
          */
         ConnectionId: string;
         /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron reads it: `?fields=id&fields=name`. Neutron 21 drops the names it does not know and never answers 400: `?fields=no_such_attribute` gives 200 `{"ipsec_site_connection": {}}` (capture `get-connection-fields-unknown-200.json`), `?fields=id&fields=no_such_attribute` gives `id` only (capture `get-connection-fields-partly-unknown-200.json`). Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (keeps the attributes named in `fields`), called by neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`. vpnaas-sdk refuses, before sending, an empty list and any name outside `IpsecSiteConnectionField`. */
-        Fields: components["schemas"]["IpsecSiteConnectionField"][];
+        IpsecSiteConnectionFields: components["schemas"]["IpsecSiteConnectionField"][];
+        /**
+         * @description The VPN service id, a UUID. Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['id']`
+         *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+         *     unknown id, 404 `VPNServiceNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+         * @example 5c561d9d-eaea-45f6-ae3e-08d1a7080828
+         */
+        VpnServiceId: string;
+        /**
+         * @description The IKE policy id, a UUID. Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['id']`
+         *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+         *     unknown id, 404 `IKEPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+         * @example 9b00d6b0-6c93-4ca5-9747-b8ade7bb514f
+         */
+        IkePolicyId: string;
+        /**
+         * @description The IPsec policy id, a UUID. Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['id']`
+         *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+         *     unknown id, 404 `IPsecPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+         * @example e6e23d0c-9519-4d52-8ea4-5b1f96d857b1
+         */
+        IpsecPolicyId: string;
+        /**
+         * @description The endpoint group id, a UUID. Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn_endpoint_groups.py`,
+         *     `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['id']` (`type:uuid`). Neutron 21 does not check
+         *     the id in a path: a non-UUID is answered like an unknown id, 404 `VPNEndpointGroupNotFound`.
+         *     vpnaas-sdk refuses a non-UUID before sending.
+         * @example 9ad5a7e0-6dac-41b4-b20d-a7b8645fddf1
+         */
+        EndpointGroupId: string;
+        /**
+         * @description Return only these attributes, the parameter repeated once per attribute
+         *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+         *     for one (capture `vpnservices/get-fields-200.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+         *     list and any name outside `VpnServiceField`.
+         */
+        VpnServiceFields: components["schemas"]["VpnServiceField"][];
+        /**
+         * @description Return only these attributes, the parameter repeated once per attribute
+         *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+         *     for one (capture `ikepolicies/get-fields-200.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+         *     list and any name outside `IkePolicyField`.
+         */
+        IkePolicyFields: components["schemas"]["IkePolicyField"][];
+        /**
+         * @description Return only these attributes, the parameter repeated once per attribute
+         *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+         *     for one (capture `ipsecpolicies/get-fields-200.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+         *     list and any name outside `IpsecPolicyField`.
+         */
+        IpsecPolicyFields: components["schemas"]["IpsecPolicyField"][];
+        /**
+         * @description Return only these attributes, the parameter repeated once per attribute
+         *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+         *     for one (capture `endpoint-groups/get-fields-200.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+         *     list and any name outside `EndpointGroupField`.
+         */
+        EndpointGroupFields: components["schemas"]["EndpointGroupField"][];
+        /**
+         * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+         *     Only the attributes Neutron marks as sort keys are: `id`, `name`, and the project
+         *     (`tenant_id`, `project_id`); any other is answered 400 (capture
+         *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']`
+         *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+         */
+        IpsecSiteConnectionSortKey: ("id" | "name" | "project_id" | "tenant_id")[];
+        /**
+         * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+         *     Only the attributes Neutron marks as sort keys are: `id`, `name`, `router_id`, and the
+         *     project (`tenant_id`, `project_id`); any other is answered 400 (capture
+         *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']`
+         *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+         */
+        VpnServiceSortKey: ("id" | "name" | "project_id" | "router_id" | "tenant_id")[];
+        /**
+         * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+         *     Only the attributes Neutron marks as sort keys are: `id`, `name`, and the project
+         *     (`tenant_id`, `project_id`); any other is answered 400 (capture
+         *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']`
+         *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+         */
+        IkePolicySortKey: ("id" | "name" | "project_id" | "tenant_id")[];
+        /**
+         * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+         *     Only the attributes Neutron marks as sort keys are: `id`, `name`, and the project
+         *     (`tenant_id`, `project_id`); any other is answered 400 (capture
+         *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+         *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']`
+         *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+         */
+        IpsecPolicySortKey: ("id" | "name" | "project_id" | "tenant_id")[];
+        /**
+         * @description The direction of each `sort_key`, at the same position: `asc` or `desc`. As many as there
+         *     are `sort_key`s: Neutron answers 400 otherwise (capture
+         *     `ikepolicies/list-sort-unpaired-400.json`). Authority: neutron 21.0.0
+         *     `neutron/api/api_common.py`, `get_sorts`.
+         */
+        SortDir: ("asc" | "desc")[];
+        /**
+         * @description The most objects to return in one page; with it, the answer has the collection's `_links`.
+         *     `0` means no limit (every object, no links), as does no `limit`; a negative or non-integer
+         *     `limit` is answered 400 (capture `ikepolicies/list-limit-negative-400.json`). An operator's
+         *     `pagination_max_limit` lowers it. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+         *     `get_limit_and_marker` and `_get_limit_param`.
+         */
+        Limit: number;
+        /**
+         * @description The id of the last object of the previous page (of the first, with `page_reverse`): the page
+         *     starts after it. Neutron's `next` and `previous` links carry it. An id Neutron does not find
+         *     gives an empty page (capture `ikepolicies/list-marker-unknown-200.json`). vpnaas-sdk refuses
+         *     a non-UUID before sending.
+         */
+        Marker: string;
+        /**
+         * @description Return the page before `marker` instead of the one after it (the objects still in the sort
+         *     order). Neutron reads `true` in any case as true and anything else as false. Authority:
+         *     neutron 21.0.0 `neutron/api/api_common.py`, `get_page_reverse`.
+         */
+        PageReverse: boolean;
+        /** @description Keep the objects whose `id` is one of these values. */
+        FilterId: string[];
+        /**
+         * @description Keep the objects whose `name` is one of these values; an empty value keeps the objects
+         *     without a name.
+         */
+        FilterName: string[];
+        /**
+         * @description Keep the objects whose `description` is one of these values; an empty value keeps the
+         *     objects without a description.
+         */
+        FilterDescription: string[];
+        /**
+         * @description Keep the objects whose `project_id` is one of these values (an admin sees every project's;
+         *     others only their own).
+         */
+        FilterProjectId: string[];
+        /**
+         * @deprecated
+         * @description Keep the objects whose `tenant_id` is one of these values, the older name of `project_id`.
+         */
+        FilterTenantId: string[];
+        /** @description Keep the objects whose `status` is one of these values. */
+        FilterStatus: components["schemas"]["Status"][];
+        /**
+         * @description Keep the objects whose `admin_state_up` is one of these values: `true` or `false`; Neutron
+         *     answers 400 for another value (capture `vpnservices/list-admin-state-invalid-400.json`).
+         */
+        FilterAdminStateUp: boolean[];
+        /** @description Keep the objects whose `vpnservice_id` is one of these values. */
+        FilterVpnServiceId: string[];
+        /** @description Keep the objects whose `ikepolicy_id` is one of these values. */
+        FilterIkePolicyId: string[];
+        /** @description Keep the objects whose `ipsecpolicy_id` is one of these values. */
+        FilterIpsecPolicyId: string[];
+        /** @description Keep the objects whose `local_ep_group_id` is one of these values. */
+        FilterLocalEpGroupId: string[];
+        /** @description Keep the objects whose `peer_ep_group_id` is one of these values. */
+        FilterPeerEpGroupId: string[];
+        /** @description Keep the objects whose `router_id` is one of these values. */
+        FilterRouterId: string[];
+        /** @description Keep the objects whose `subnet_id` is one of these values. */
+        FilterSubnetId: string[];
+        /** @description Keep the objects whose `flavor_id` is one of these values. */
+        FilterFlavorId: string[];
+        /**
+         * @description Keep the objects whose `peer_address` is one of these values (Neutron stores the resolved
+         *     address, not a host name).
+         */
+        FilterPeerAddress: string[];
+        /** @description Keep the objects whose `peer_id` is one of these values. */
+        FilterPeerId: string[];
+        /** @description Keep the objects whose `local_id` is one of these values. */
+        FilterLocalId: string[];
+        /** @description Keep the objects whose `mtu` is one of these values. */
+        FilterMtu: number[];
+        /** @description Keep the objects whose `external_v4_ip` is one of these values. */
+        FilterExternalV4Ip: string[];
+        /** @description Keep the objects whose `external_v6_ip` is one of these values. */
+        FilterExternalV6Ip: string[];
+        /** @description Keep the objects whose `initiator` is one of these values. */
+        FilterInitiator: components["schemas"]["Initiator"][];
+        /** @description Keep the objects whose `route_mode` is one of these values. */
+        FilterRouteMode: components["schemas"]["RouteMode"][];
+        /** @description Keep the objects whose `auth_mode` is one of these values. */
+        FilterAuthMode: components["schemas"]["AuthMode"][];
+        /** @description Keep the objects whose `auth_algorithm` is one of these values. */
+        FilterAuthAlgorithm: components["schemas"]["AuthAlgorithm"][];
+        /** @description Keep the objects whose `encryption_algorithm` is one of these values. */
+        FilterEncryptionAlgorithm: components["schemas"]["EncryptionAlgorithm"][];
+        /** @description Keep the objects whose `phase1_negotiation_mode` is one of these values. */
+        FilterPhase1NegotiationMode: components["schemas"]["Phase1NegotiationMode"][];
+        /** @description Keep the objects whose `ike_version` is one of these values. */
+        FilterIkeVersion: components["schemas"]["IkeVersion"][];
+        /** @description Keep the objects whose `pfs` is one of these values. */
+        FilterPfs: components["schemas"]["Pfs"][];
+        /** @description Keep the objects whose `transform_protocol` is one of these values. */
+        FilterTransformProtocol: components["schemas"]["TransformProtocol"][];
+        /** @description Keep the objects whose `encapsulation_mode` is one of these values. */
+        FilterEncapsulationMode: components["schemas"]["EncapsulationMode"][];
     };
     requestBodies: never;
     headers: {
@@ -311,16 +1539,183 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listIpsecSiteConnections: {
+        parameters: {
+            query?: {
+                /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron reads it: `?fields=id&fields=name`. Neutron 21 drops the names it does not know and never answers 400: `?fields=no_such_attribute` gives 200 `{"ipsec_site_connection": {}}` (capture `get-connection-fields-unknown-200.json`), `?fields=id&fields=no_such_attribute` gives `id` only (capture `get-connection-fields-partly-unknown-200.json`). Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (keeps the attributes named in `fields`), called by neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`. vpnaas-sdk refuses, before sending, an empty list and any name outside `IpsecSiteConnectionField`. */
+                fields?: components["parameters"]["IpsecSiteConnectionFields"];
+                /** @description Keep the objects whose `id` is one of these values. */
+                id?: components["parameters"]["FilterId"];
+                /**
+                 * @description Keep the objects whose `name` is one of these values; an empty value keeps the objects
+                 *     without a name.
+                 */
+                name?: components["parameters"]["FilterName"];
+                /**
+                 * @description Keep the objects whose `description` is one of these values; an empty value keeps the
+                 *     objects without a description.
+                 */
+                description?: components["parameters"]["FilterDescription"];
+                /**
+                 * @description Keep the objects whose `project_id` is one of these values (an admin sees every project's;
+                 *     others only their own).
+                 */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /**
+                 * @deprecated
+                 * @description Keep the objects whose `tenant_id` is one of these values, the older name of `project_id`.
+                 */
+                tenant_id?: components["parameters"]["FilterTenantId"];
+                /** @description Keep the objects whose `status` is one of these values. */
+                status?: components["parameters"]["FilterStatus"];
+                /**
+                 * @description Keep the objects whose `admin_state_up` is one of these values: `true` or `false`; Neutron
+                 *     answers 400 for another value (capture `vpnservices/list-admin-state-invalid-400.json`).
+                 */
+                admin_state_up?: components["parameters"]["FilterAdminStateUp"];
+                /** @description Keep the objects whose `vpnservice_id` is one of these values. */
+                vpnservice_id?: components["parameters"]["FilterVpnServiceId"];
+                /** @description Keep the objects whose `ikepolicy_id` is one of these values. */
+                ikepolicy_id?: components["parameters"]["FilterIkePolicyId"];
+                /** @description Keep the objects whose `ipsecpolicy_id` is one of these values. */
+                ipsecpolicy_id?: components["parameters"]["FilterIpsecPolicyId"];
+                /** @description Keep the objects whose `local_ep_group_id` is one of these values. */
+                local_ep_group_id?: components["parameters"]["FilterLocalEpGroupId"];
+                /** @description Keep the objects whose `peer_ep_group_id` is one of these values. */
+                peer_ep_group_id?: components["parameters"]["FilterPeerEpGroupId"];
+                /**
+                 * @description Keep the objects whose `peer_address` is one of these values (Neutron stores the resolved
+                 *     address, not a host name).
+                 */
+                peer_address?: components["parameters"]["FilterPeerAddress"];
+                /** @description Keep the objects whose `peer_id` is one of these values. */
+                peer_id?: components["parameters"]["FilterPeerId"];
+                /** @description Keep the objects whose `local_id` is one of these values. */
+                local_id?: components["parameters"]["FilterLocalId"];
+                /** @description Keep the objects whose `mtu` is one of these values. */
+                mtu?: components["parameters"]["FilterMtu"];
+                /** @description Keep the objects whose `initiator` is one of these values. */
+                initiator?: components["parameters"]["FilterInitiator"];
+                /** @description Keep the objects whose `route_mode` is one of these values. */
+                route_mode?: components["parameters"]["FilterRouteMode"];
+                /** @description Keep the objects whose `auth_mode` is one of these values. */
+                auth_mode?: components["parameters"]["FilterAuthMode"];
+                /**
+                 * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+                 *     Only the attributes Neutron marks as sort keys are: `id`, `name`, and the project
+                 *     (`tenant_id`, `project_id`); any other is answered 400 (capture
+                 *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']`
+                 *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_key?: components["parameters"]["IpsecSiteConnectionSortKey"];
+                /**
+                 * @description The direction of each `sort_key`, at the same position: `asc` or `desc`. As many as there
+                 *     are `sort_key`s: Neutron answers 400 otherwise (capture
+                 *     `ikepolicies/list-sort-unpaired-400.json`). Authority: neutron 21.0.0
+                 *     `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description The most objects to return in one page; with it, the answer has the collection's `_links`.
+                 *     `0` means no limit (every object, no links), as does no `limit`; a negative or non-integer
+                 *     `limit` is answered 400 (capture `ikepolicies/list-limit-negative-400.json`). An operator's
+                 *     `pagination_max_limit` lowers it. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+                 *     `get_limit_and_marker` and `_get_limit_param`.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The id of the last object of the previous page (of the first, with `page_reverse`): the page
+                 *     starts after it. Neutron's `next` and `previous` links carry it. An id Neutron does not find
+                 *     gives an empty page (capture `ikepolicies/list-marker-unknown-200.json`). vpnaas-sdk refuses
+                 *     a non-UUID before sending.
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Return the page before `marker` instead of the one after it (the objects still in the sort
+                 *     order). Neutron reads `true` in any case as true and anything else as false. Authority:
+                 *     neutron 21.0.0 `neutron/api/api_common.py`, `get_page_reverse`.
+                 */
+                page_reverse?: components["parameters"]["PageReverse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The IPsec site connections, in the `ipsec_site_connections` envelope, with `limit` also
+             *     `ipsec_site_connections_links`. Without `fields`: every attribute
+             *     (`IpsecSiteConnectionListResponse`); with `fields`: only the requested attributes Neutron
+             *     knows (`IpsecSiteConnectionFieldsListResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecSiteConnectionListResponse"] | components["schemas"]["IpsecSiteConnectionFieldsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    createIpsecSiteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new IPsec site connection, in its `ipsec_site_connection` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IpsecSiteConnectionCreateRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The new IPsec site connection, in its `ipsec_site_connection` envelope, as stored (with
+             *     Neutron's defaults).
+             */
+            201: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecSiteConnectionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
     getIpsecSiteConnection: {
         parameters: {
             query?: {
                 /** @description Return only these attributes. Repeat the parameter once per attribute, as Neutron reads it: `?fields=id&fields=name`. Neutron 21 drops the names it does not know and never answers 400: `?fields=no_such_attribute` gives 200 `{"ipsec_site_connection": {}}` (capture `get-connection-fields-unknown-200.json`), `?fields=id&fields=no_such_attribute` gives `id` only (capture `get-connection-fields-partly-unknown-200.json`). Authority: neutron-lib 3.1.0 `neutron_lib/db/utils.py`, `resource_fields` (keeps the attributes named in `fields`), called by neutron-vpnaas 21.0.0 `neutron_vpnaas/db/vpn/vpn_db.py`, `_make_ipsec_site_connection_dict`. vpnaas-sdk refuses, before sending, an empty list and any name outside `IpsecSiteConnectionField`. */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["IpsecSiteConnectionFields"];
             };
             header?: never;
             path: {
                 /**
-                 * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id of a GET: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
+                 * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id in a path: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
                  * @example 851f280f-5639-4ea3-81aa-e298525ab74b
                  */
                 connection_id: components["parameters"]["ConnectionId"];
@@ -348,6 +1743,1161 @@ export interface operations {
             "5XX": components["responses"]["GatewayServerError"];
         };
     };
+    updateIpsecSiteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id in a path: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 851f280f-5639-4ea3-81aa-e298525ab74b
+                 */
+                connection_id: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        /** @description The attributes to change, in the `ipsec_site_connection` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IpsecSiteConnectionUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The IPsec site connection after the update, in its `ipsec_site_connection` envelope. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecSiteConnectionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    deleteIpsecSiteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The IPsec site connection id, a UUID. Correction of the source page: it gives only "String"; Neutron declares the id a UUID. Authority: neutron-lib 3.1.0 `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsec_site_connections']['id']` (`'validate': {'type:uuid': None}`). Neutron 21 does not check the id in a path: a non-UUID is answered like an unknown id, 404 `IPsecSiteConnectionNotFound` (capture `get-malformed-id-404.json`). vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 851f280f-5639-4ea3-81aa-e298525ab74b
+                 */
+                connection_id: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. No body. */
+            204: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    listVpnServices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `vpnservices/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `VpnServiceField`.
+                 */
+                fields?: components["parameters"]["VpnServiceFields"];
+                /** @description Keep the objects whose `id` is one of these values. */
+                id?: components["parameters"]["FilterId"];
+                /**
+                 * @description Keep the objects whose `name` is one of these values; an empty value keeps the objects
+                 *     without a name.
+                 */
+                name?: components["parameters"]["FilterName"];
+                /**
+                 * @description Keep the objects whose `description` is one of these values; an empty value keeps the
+                 *     objects without a description.
+                 */
+                description?: components["parameters"]["FilterDescription"];
+                /**
+                 * @description Keep the objects whose `project_id` is one of these values (an admin sees every project's;
+                 *     others only their own).
+                 */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /**
+                 * @deprecated
+                 * @description Keep the objects whose `tenant_id` is one of these values, the older name of `project_id`.
+                 */
+                tenant_id?: components["parameters"]["FilterTenantId"];
+                /** @description Keep the objects whose `status` is one of these values. */
+                status?: components["parameters"]["FilterStatus"];
+                /**
+                 * @description Keep the objects whose `admin_state_up` is one of these values: `true` or `false`; Neutron
+                 *     answers 400 for another value (capture `vpnservices/list-admin-state-invalid-400.json`).
+                 */
+                admin_state_up?: components["parameters"]["FilterAdminStateUp"];
+                /** @description Keep the objects whose `router_id` is one of these values. */
+                router_id?: components["parameters"]["FilterRouterId"];
+                /** @description Keep the objects whose `subnet_id` is one of these values. */
+                subnet_id?: components["parameters"]["FilterSubnetId"];
+                /** @description Keep the objects whose `flavor_id` is one of these values. */
+                flavor_id?: components["parameters"]["FilterFlavorId"];
+                /** @description Keep the objects whose `external_v4_ip` is one of these values. */
+                external_v4_ip?: components["parameters"]["FilterExternalV4Ip"];
+                /** @description Keep the objects whose `external_v6_ip` is one of these values. */
+                external_v6_ip?: components["parameters"]["FilterExternalV6Ip"];
+                /**
+                 * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+                 *     Only the attributes Neutron marks as sort keys are: `id`, `name`, `router_id`, and the
+                 *     project (`tenant_id`, `project_id`); any other is answered 400 (capture
+                 *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']`
+                 *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_key?: components["parameters"]["VpnServiceSortKey"];
+                /**
+                 * @description The direction of each `sort_key`, at the same position: `asc` or `desc`. As many as there
+                 *     are `sort_key`s: Neutron answers 400 otherwise (capture
+                 *     `ikepolicies/list-sort-unpaired-400.json`). Authority: neutron 21.0.0
+                 *     `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description The most objects to return in one page; with it, the answer has the collection's `_links`.
+                 *     `0` means no limit (every object, no links), as does no `limit`; a negative or non-integer
+                 *     `limit` is answered 400 (capture `ikepolicies/list-limit-negative-400.json`). An operator's
+                 *     `pagination_max_limit` lowers it. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+                 *     `get_limit_and_marker` and `_get_limit_param`.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The id of the last object of the previous page (of the first, with `page_reverse`): the page
+                 *     starts after it. Neutron's `next` and `previous` links carry it. An id Neutron does not find
+                 *     gives an empty page (capture `ikepolicies/list-marker-unknown-200.json`). vpnaas-sdk refuses
+                 *     a non-UUID before sending.
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Return the page before `marker` instead of the one after it (the objects still in the sort
+                 *     order). Neutron reads `true` in any case as true and anything else as false. Authority:
+                 *     neutron 21.0.0 `neutron/api/api_common.py`, `get_page_reverse`.
+                 */
+                page_reverse?: components["parameters"]["PageReverse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The VPN services, in the `vpnservices` envelope, with `limit` also `vpnservices_links`.
+             *     Without `fields`: every attribute (`VpnServiceListResponse`); with `fields`: only the
+             *     requested attributes Neutron knows (`VpnServiceFieldsListResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VpnServiceListResponse"] | components["schemas"]["VpnServiceFieldsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    createVpnService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new VPN service, in its `vpnservice` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VpnServiceCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new VPN service, in its `vpnservice` envelope, as stored (with Neutron's defaults). */
+            201: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VpnServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    getVpnService: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `vpnservices/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `VpnServiceField`.
+                 */
+                fields?: components["parameters"]["VpnServiceFields"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The VPN service id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `VPNServiceNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 5c561d9d-eaea-45f6-ae3e-08d1a7080828
+                 */
+                service_id: components["parameters"]["VpnServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The VPN service, in its `vpnservice` envelope. Without `fields`: every attribute
+             *     (`VpnServiceResponse`); with `fields`: only the requested attributes Neutron knows, possibly
+             *     none (`VpnServiceFieldsResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VpnServiceResponse"] | components["schemas"]["VpnServiceFieldsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    updateVpnService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The VPN service id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `VPNServiceNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 5c561d9d-eaea-45f6-ae3e-08d1a7080828
+                 */
+                service_id: components["parameters"]["VpnServiceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The attributes to change, in the `vpnservice` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VpnServiceUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The VPN service after the update, in its `vpnservice` envelope. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VpnServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    deleteVpnService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The VPN service id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['vpnservices']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `VPNServiceNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 5c561d9d-eaea-45f6-ae3e-08d1a7080828
+                 */
+                service_id: components["parameters"]["VpnServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. No body. */
+            204: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    listIkePolicies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `ikepolicies/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `IkePolicyField`.
+                 */
+                fields?: components["parameters"]["IkePolicyFields"];
+                /** @description Keep the objects whose `id` is one of these values. */
+                id?: components["parameters"]["FilterId"];
+                /**
+                 * @description Keep the objects whose `name` is one of these values; an empty value keeps the objects
+                 *     without a name.
+                 */
+                name?: components["parameters"]["FilterName"];
+                /**
+                 * @description Keep the objects whose `description` is one of these values; an empty value keeps the
+                 *     objects without a description.
+                 */
+                description?: components["parameters"]["FilterDescription"];
+                /**
+                 * @description Keep the objects whose `project_id` is one of these values (an admin sees every project's;
+                 *     others only their own).
+                 */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /**
+                 * @deprecated
+                 * @description Keep the objects whose `tenant_id` is one of these values, the older name of `project_id`.
+                 */
+                tenant_id?: components["parameters"]["FilterTenantId"];
+                /** @description Keep the objects whose `auth_algorithm` is one of these values. */
+                auth_algorithm?: components["parameters"]["FilterAuthAlgorithm"];
+                /** @description Keep the objects whose `encryption_algorithm` is one of these values. */
+                encryption_algorithm?: components["parameters"]["FilterEncryptionAlgorithm"];
+                /** @description Keep the objects whose `phase1_negotiation_mode` is one of these values. */
+                phase1_negotiation_mode?: components["parameters"]["FilterPhase1NegotiationMode"];
+                /** @description Keep the objects whose `ike_version` is one of these values. */
+                ike_version?: components["parameters"]["FilterIkeVersion"];
+                /** @description Keep the objects whose `pfs` is one of these values. */
+                pfs?: components["parameters"]["FilterPfs"];
+                /**
+                 * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+                 *     Only the attributes Neutron marks as sort keys are: `id`, `name`, and the project
+                 *     (`tenant_id`, `project_id`); any other is answered 400 (capture
+                 *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']`
+                 *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_key?: components["parameters"]["IkePolicySortKey"];
+                /**
+                 * @description The direction of each `sort_key`, at the same position: `asc` or `desc`. As many as there
+                 *     are `sort_key`s: Neutron answers 400 otherwise (capture
+                 *     `ikepolicies/list-sort-unpaired-400.json`). Authority: neutron 21.0.0
+                 *     `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description The most objects to return in one page; with it, the answer has the collection's `_links`.
+                 *     `0` means no limit (every object, no links), as does no `limit`; a negative or non-integer
+                 *     `limit` is answered 400 (capture `ikepolicies/list-limit-negative-400.json`). An operator's
+                 *     `pagination_max_limit` lowers it. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+                 *     `get_limit_and_marker` and `_get_limit_param`.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The id of the last object of the previous page (of the first, with `page_reverse`): the page
+                 *     starts after it. Neutron's `next` and `previous` links carry it. An id Neutron does not find
+                 *     gives an empty page (capture `ikepolicies/list-marker-unknown-200.json`). vpnaas-sdk refuses
+                 *     a non-UUID before sending.
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Return the page before `marker` instead of the one after it (the objects still in the sort
+                 *     order). Neutron reads `true` in any case as true and anything else as false. Authority:
+                 *     neutron 21.0.0 `neutron/api/api_common.py`, `get_page_reverse`.
+                 */
+                page_reverse?: components["parameters"]["PageReverse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The IKE policies, in the `ikepolicies` envelope, with `limit` also `ikepolicies_links`.
+             *     Without `fields`: every attribute (`IkePolicyListResponse`); with `fields`: only the
+             *     requested attributes Neutron knows (`IkePolicyFieldsListResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IkePolicyListResponse"] | components["schemas"]["IkePolicyFieldsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    createIkePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new IKE policy, in its `ikepolicy` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IkePolicyCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new IKE policy, in its `ikepolicy` envelope, as stored (with Neutron's defaults). */
+            201: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IkePolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    getIkePolicy: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `ikepolicies/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `IkePolicyField`.
+                 */
+                fields?: components["parameters"]["IkePolicyFields"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The IKE policy id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `IKEPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 9b00d6b0-6c93-4ca5-9747-b8ade7bb514f
+                 */
+                ikepolicy_id: components["parameters"]["IkePolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The IKE policy, in its `ikepolicy` envelope. Without `fields`: every attribute
+             *     (`IkePolicyResponse`); with `fields`: only the requested attributes Neutron knows, possibly
+             *     none (`IkePolicyFieldsResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IkePolicyResponse"] | components["schemas"]["IkePolicyFieldsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    updateIkePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The IKE policy id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `IKEPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 9b00d6b0-6c93-4ca5-9747-b8ade7bb514f
+                 */
+                ikepolicy_id: components["parameters"]["IkePolicyId"];
+            };
+            cookie?: never;
+        };
+        /** @description The attributes to change, in the `ikepolicy` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IkePolicyUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The IKE policy after the update, in its `ikepolicy` envelope. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IkePolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    deleteIkePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The IKE policy id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ikepolicies']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `IKEPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 9b00d6b0-6c93-4ca5-9747-b8ade7bb514f
+                 */
+                ikepolicy_id: components["parameters"]["IkePolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. No body. */
+            204: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    listIpsecPolicies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `ipsecpolicies/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `IpsecPolicyField`.
+                 */
+                fields?: components["parameters"]["IpsecPolicyFields"];
+                /** @description Keep the objects whose `id` is one of these values. */
+                id?: components["parameters"]["FilterId"];
+                /**
+                 * @description Keep the objects whose `name` is one of these values; an empty value keeps the objects
+                 *     without a name.
+                 */
+                name?: components["parameters"]["FilterName"];
+                /**
+                 * @description Keep the objects whose `description` is one of these values; an empty value keeps the
+                 *     objects without a description.
+                 */
+                description?: components["parameters"]["FilterDescription"];
+                /**
+                 * @description Keep the objects whose `project_id` is one of these values (an admin sees every project's;
+                 *     others only their own).
+                 */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /**
+                 * @deprecated
+                 * @description Keep the objects whose `tenant_id` is one of these values, the older name of `project_id`.
+                 */
+                tenant_id?: components["parameters"]["FilterTenantId"];
+                /** @description Keep the objects whose `transform_protocol` is one of these values. */
+                transform_protocol?: components["parameters"]["FilterTransformProtocol"];
+                /** @description Keep the objects whose `auth_algorithm` is one of these values. */
+                auth_algorithm?: components["parameters"]["FilterAuthAlgorithm"];
+                /** @description Keep the objects whose `encryption_algorithm` is one of these values. */
+                encryption_algorithm?: components["parameters"]["FilterEncryptionAlgorithm"];
+                /** @description Keep the objects whose `encapsulation_mode` is one of these values. */
+                encapsulation_mode?: components["parameters"]["FilterEncapsulationMode"];
+                /** @description Keep the objects whose `pfs` is one of these values. */
+                pfs?: components["parameters"]["FilterPfs"];
+                /**
+                 * @description Sort by these attributes, in order; each `sort_key` needs a `sort_dir` at the same position.
+                 *     Only the attributes Neutron marks as sort keys are: `id`, `name`, and the project
+                 *     (`tenant_id`, `project_id`); any other is answered 400 (capture
+                 *     `ikepolicies/list-sort-key-invalid-400.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']`
+                 *     (`is_sort_key`); neutron 21.0.0 `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_key?: components["parameters"]["IpsecPolicySortKey"];
+                /**
+                 * @description The direction of each `sort_key`, at the same position: `asc` or `desc`. As many as there
+                 *     are `sort_key`s: Neutron answers 400 otherwise (capture
+                 *     `ikepolicies/list-sort-unpaired-400.json`). Authority: neutron 21.0.0
+                 *     `neutron/api/api_common.py`, `get_sorts`.
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description The most objects to return in one page; with it, the answer has the collection's `_links`.
+                 *     `0` means no limit (every object, no links), as does no `limit`; a negative or non-integer
+                 *     `limit` is answered 400 (capture `ikepolicies/list-limit-negative-400.json`). An operator's
+                 *     `pagination_max_limit` lowers it. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+                 *     `get_limit_and_marker` and `_get_limit_param`.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The id of the last object of the previous page (of the first, with `page_reverse`): the page
+                 *     starts after it. Neutron's `next` and `previous` links carry it. An id Neutron does not find
+                 *     gives an empty page (capture `ikepolicies/list-marker-unknown-200.json`). vpnaas-sdk refuses
+                 *     a non-UUID before sending.
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Return the page before `marker` instead of the one after it (the objects still in the sort
+                 *     order). Neutron reads `true` in any case as true and anything else as false. Authority:
+                 *     neutron 21.0.0 `neutron/api/api_common.py`, `get_page_reverse`.
+                 */
+                page_reverse?: components["parameters"]["PageReverse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The IPsec policies, in the `ipsecpolicies` envelope, with `limit` also
+             *     `ipsecpolicies_links`. Without `fields`: every attribute (`IpsecPolicyListResponse`); with
+             *     `fields`: only the requested attributes Neutron knows (`IpsecPolicyFieldsListResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecPolicyListResponse"] | components["schemas"]["IpsecPolicyFieldsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    createIpsecPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new IPsec policy, in its `ipsecpolicy` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IpsecPolicyCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new IPsec policy, in its `ipsecpolicy` envelope, as stored (with Neutron's defaults). */
+            201: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecPolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    getIpsecPolicy: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `ipsecpolicies/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `IpsecPolicyField`.
+                 */
+                fields?: components["parameters"]["IpsecPolicyFields"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The IPsec policy id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `IPsecPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example e6e23d0c-9519-4d52-8ea4-5b1f96d857b1
+                 */
+                ipsecpolicy_id: components["parameters"]["IpsecPolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The IPsec policy, in its `ipsecpolicy` envelope. Without `fields`: every attribute
+             *     (`IpsecPolicyResponse`); with `fields`: only the requested attributes Neutron knows,
+             *     possibly none (`IpsecPolicyFieldsResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecPolicyResponse"] | components["schemas"]["IpsecPolicyFieldsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    updateIpsecPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The IPsec policy id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `IPsecPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example e6e23d0c-9519-4d52-8ea4-5b1f96d857b1
+                 */
+                ipsecpolicy_id: components["parameters"]["IpsecPolicyId"];
+            };
+            cookie?: never;
+        };
+        /** @description The attributes to change, in the `ipsecpolicy` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IpsecPolicyUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The IPsec policy after the update, in its `ipsecpolicy` envelope. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpsecPolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    deleteIpsecPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The IPsec policy id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn.py`, `RESOURCE_ATTRIBUTE_MAP['ipsecpolicies']['id']`
+                 *     (`type:uuid`). Neutron 21 does not check the id in a path: a non-UUID is answered like an
+                 *     unknown id, 404 `IPsecPolicyNotFound`. vpnaas-sdk refuses a non-UUID before sending.
+                 * @example e6e23d0c-9519-4d52-8ea4-5b1f96d857b1
+                 */
+                ipsecpolicy_id: components["parameters"]["IpsecPolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. No body. */
+            204: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    listEndpointGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `endpoint-groups/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `EndpointGroupField`.
+                 */
+                fields?: components["parameters"]["EndpointGroupFields"];
+                /** @description Keep the objects whose `id` is one of these values. */
+                id?: components["parameters"]["FilterId"];
+                /**
+                 * @description Keep the objects whose `name` is one of these values; an empty value keeps the objects
+                 *     without a name.
+                 */
+                name?: components["parameters"]["FilterName"];
+                /**
+                 * @description Keep the objects whose `description` is one of these values; an empty value keeps the
+                 *     objects without a description.
+                 */
+                description?: components["parameters"]["FilterDescription"];
+                /**
+                 * @description Keep the objects whose `project_id` is one of these values (an admin sees every project's;
+                 *     others only their own).
+                 */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /**
+                 * @deprecated
+                 * @description Keep the objects whose `tenant_id` is one of these values, the older name of `project_id`.
+                 */
+                tenant_id?: components["parameters"]["FilterTenantId"];
+                /**
+                 * @description The most objects to return in one page; with it, the answer has the collection's `_links`.
+                 *     `0` means no limit (every object, no links), as does no `limit`; a negative or non-integer
+                 *     `limit` is answered 400 (capture `ikepolicies/list-limit-negative-400.json`). An operator's
+                 *     `pagination_max_limit` lowers it. Authority: neutron 21.0.0 `neutron/api/api_common.py`,
+                 *     `get_limit_and_marker` and `_get_limit_param`.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The id of the last object of the previous page (of the first, with `page_reverse`): the page
+                 *     starts after it. Neutron's `next` and `previous` links carry it. An id Neutron does not find
+                 *     gives an empty page (capture `ikepolicies/list-marker-unknown-200.json`). vpnaas-sdk refuses
+                 *     a non-UUID before sending.
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Return the page before `marker` instead of the one after it (the objects still in the sort
+                 *     order). Neutron reads `true` in any case as true and anything else as false. Authority:
+                 *     neutron 21.0.0 `neutron/api/api_common.py`, `get_page_reverse`.
+                 */
+                page_reverse?: components["parameters"]["PageReverse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The endpoint groups, in the `endpoint_groups` envelope, with `limit` also
+             *     `endpoint_groups_links`. Without `fields`: every attribute (`EndpointGroupListResponse`);
+             *     with `fields`: only the requested attributes Neutron knows
+             *     (`EndpointGroupFieldsListResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointGroupListResponse"] | components["schemas"]["EndpointGroupFieldsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    createEndpointGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new endpoint group, in its `endpoint_group` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndpointGroupCreateRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The new endpoint group, in its `endpoint_group` envelope, as stored (with Neutron's
+             *     defaults).
+             */
+            201: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    getEndpointGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return only these attributes, the parameter repeated once per attribute
+                 *     (`?fields=id&fields=name`). Neutron drops the names it does not know, and never answers 400
+                 *     for one (capture `endpoint-groups/get-fields-200.json`). Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/db/utils.py`, `resource_fields`. vpnaas-sdk refuses, before sending, an empty
+                 *     list and any name outside `EndpointGroupField`.
+                 */
+                fields?: components["parameters"]["EndpointGroupFields"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint group id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn_endpoint_groups.py`,
+                 *     `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['id']` (`type:uuid`). Neutron 21 does not check
+                 *     the id in a path: a non-UUID is answered like an unknown id, 404 `VPNEndpointGroupNotFound`.
+                 *     vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 9ad5a7e0-6dac-41b4-b20d-a7b8645fddf1
+                 */
+                endpoint_group_id: components["parameters"]["EndpointGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The endpoint group, in its `endpoint_group` envelope. Without `fields`: every attribute
+             *     (`EndpointGroupResponse`); with `fields`: only the requested attributes Neutron knows,
+             *     possibly none (`EndpointGroupFieldsResponse`).
+             */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointGroupResponse"] | components["schemas"]["EndpointGroupFieldsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    updateEndpointGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint group id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn_endpoint_groups.py`,
+                 *     `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['id']` (`type:uuid`). Neutron 21 does not check
+                 *     the id in a path: a non-UUID is answered like an unknown id, 404 `VPNEndpointGroupNotFound`.
+                 *     vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 9ad5a7e0-6dac-41b4-b20d-a7b8645fddf1
+                 */
+                endpoint_group_id: components["parameters"]["EndpointGroupId"];
+            };
+            cookie?: never;
+        };
+        /** @description The attributes to change, in the `endpoint_group` envelope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndpointGroupUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint group after the update, in its `endpoint_group` envelope. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
+    deleteEndpointGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint group id, a UUID. Authority: neutron-lib 3.1.0
+                 *     `neutron_lib/api/definitions/vpn_endpoint_groups.py`,
+                 *     `RESOURCE_ATTRIBUTE_MAP['endpoint_groups']['id']` (`type:uuid`). Neutron 21 does not check
+                 *     the id in a path: a non-UUID is answered like an unknown id, 404 `VPNEndpointGroupNotFound`.
+                 *     vpnaas-sdk refuses a non-UUID before sending.
+                 * @example 9ad5a7e0-6dac-41b4-b20d-a7b8645fddf1
+                 */
+                endpoint_group_id: components["parameters"]["EndpointGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. No body. */
+            204: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["XOpenstackRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            "5XX": components["responses"]["GatewayServerError"];
+        };
+    };
 }
 type WithRequired<T, K extends keyof T> = T & {
     [P in K]-?: T[P];
@@ -360,9 +2910,28 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const ipsecSiteConnectionAttributesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["status"]> = ["ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"];
-export const ipsecSiteConnectionAttributesInitiatorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["initiator"]> = ["bi-directional", "response-only"];
-export const ipsecSiteConnectionAttributesAuth_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["auth_mode"]> = ["psk"];
-export const ipsecSiteConnectionAttributesRoute_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionAttributes"]["route_mode"]> = ["static"];
-export const dpdActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Dpd"]["action"]> = ["clear", "hold", "restart", "disabled", "restart-by-peer"];
 export const ipsecSiteConnectionFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecSiteConnectionField"]> = ["id", "name", "description", "status", "psk", "initiator", "admin_state_up", "tenant_id", "project_id", "ikepolicy_id", "ipsecpolicy_id", "vpnservice_id", "auth_mode", "peer_cidrs", "mtu", "peer_address", "peer_id", "local_id", "route_mode", "local_ep_group_id", "peer_ep_group_id", "dpd"];
+export const linkRelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Link"]["rel"]> = ["next", "previous"];
+export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"];
+export const initiatorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Initiator"]> = ["bi-directional", "response-only"];
+export const dpdActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DpdAction"]> = ["clear", "hold", "restart", "disabled", "restart-by-peer"];
+export const authModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthMode"]> = ["psk"];
+export const routeModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RouteMode"]> = ["static"];
+export const authAlgorithmValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuthAlgorithm"]> = ["sha1", "sha256", "sha384", "sha512"];
+export const encryptionAlgorithmValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EncryptionAlgorithm"]> = ["3des", "aes-128", "aes-192", "aes-256"];
+export const pfsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Pfs"]> = ["group2", "group5", "group14"];
+export const phase1NegotiationModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Phase1NegotiationMode"]> = ["main", "aggressive"];
+export const ikeVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IkeVersion"]> = ["v1", "v2"];
+export const transformProtocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransformProtocol"]> = ["esp", "ah", "ah-esp"];
+export const encapsulationModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EncapsulationMode"]> = ["tunnel", "transport"];
+export const lifetimeUnitsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LifetimeUnits"]> = ["seconds"];
+export const endpointGroupTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndpointGroupType"]> = ["subnet", "cidr", "network", "router", "vlan"];
+export const vpnServiceFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VpnServiceField"]> = ["id", "name", "description", "tenant_id", "project_id", "subnet_id", "router_id", "flavor_id", "admin_state_up", "external_v4_ip", "external_v6_ip", "status"];
+export const ikePolicyFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IkePolicyField"]> = ["id", "tenant_id", "project_id", "name", "description", "auth_algorithm", "encryption_algorithm", "phase1_negotiation_mode", "lifetime", "ike_version", "pfs"];
+export const ipsecPolicyFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IpsecPolicyField"]> = ["id", "tenant_id", "project_id", "name", "description", "transform_protocol", "auth_algorithm", "encryption_algorithm", "encapsulation_mode", "lifetime", "pfs"];
+export const endpointGroupFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndpointGroupField"]> = ["id", "tenant_id", "project_id", "name", "description", "type", "endpoints"];
+export const componentsParametersIpsecSiteConnectionSortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["IpsecSiteConnectionSortKey"]> = ["id", "name", "project_id", "tenant_id"];
+export const componentsParametersVpnServiceSortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["VpnServiceSortKey"]> = ["id", "name", "project_id", "router_id", "tenant_id"];
+export const componentsParametersIkePolicySortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["IkePolicySortKey"]> = ["id", "name", "project_id", "tenant_id"];
+export const componentsParametersIpsecPolicySortKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["IpsecPolicySortKey"]> = ["id", "name", "project_id", "tenant_id"];
+export const componentsParametersSortDirValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["SortDir"]> = ["asc", "desc"];

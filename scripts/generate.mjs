@@ -21,10 +21,14 @@ mkdirSync(outDir, { recursive: true });
 //   --enum-values  also emits `ReadonlyArray` value lists for each enum, so the client can check
 //                  input (e.g. `fields`) against the spec at run time without re-declaring values;
 //                  unused lists are tree-shaken out of bundles.
+//   --default-non-nullable false
+//                  a property is present when the spec's `required` says so, not because it has a
+//                  `default`: a request may leave out what Neutron defaults (`IkePolicyCreate.pfs`),
+//                  and an answer with `fields` may lack it (`IkePolicyAttributes.pfs`). Complete
+//                  objects (`IkePolicy`) list every attribute in `required`.
 //   (defaults kept) no --enum: TS enums are runtime objects users would have to import; string
 //                  unions are enough. No --immutable: callers may want to mutate what they fetched.
-//                  --default-non-nullable is already on in v7: fields with defaults are present.
-run(bin("openapi-typescript"), [spec, "--enum-values", "-o", join(outDir, "openapi.ts"), "--silent"]);
+run(bin("openapi-typescript"), [spec, "--enum-values", "--default-non-nullable", "false", "-o", join(outDir, "openapi.ts"), "--silent"]);
 
 // The operation table the client's methods come from (see scripts/operations-table.mjs).
 writeFileSync(join(outDir, "operations.ts"), operationsTable(parse(readFileSync(spec, "utf8"))));
@@ -36,14 +40,17 @@ writeFileSync(join(outDir, "operations.ts"), operationsTable(parse(readFileSync(
 // it needs, nothing else differs: the `#/components/examples/...` references replaced by the
 // examples (html2 does not resolve an example's `$ref`), and each component schema made of `allOf`
 // merged into one object schema (html2's schema viewer looks `required` names up in the schema's own
-// `properties` and throws a TypeError for IpsecSiteConnection, whose properties are in its `allOf`).
+// `properties` and throws a TypeError for IpsecSiteConnection, whose properties are in its `allOf`),
+// and each `$ref` to a component schema that is not an object (`Links`, the enums such as `Status`)
+// replaced by that schema (html2 defines only object schemas in its page, so the viewer's
+// dereferencing of every schema fails on the first such `$ref`).
 // Each example's value is also handed over as its JSON text: html2 prints an example value with Java's
 // toString, JSON for some and `{key=value}` for others (those under components/responses).
 // It writes bookkeeping files (.openapi-generator/) next to the page; only the page is kept.
 const scratch = mkdtempSync(join(tmpdir(), "vpnaas-html2-"));
 try {
   const html2Spec = join(scratch, "openapi.json");
-  writeFileSync(html2Spec, JSON.stringify(mergeAllOf(inlineExampleRefs(parse(readFileSync(spec, "utf8"))))));
+  writeFileSync(html2Spec, JSON.stringify(inlineNonObjectSchemas(mergeAllOf(inlineExampleRefs(parse(readFileSync(spec, "utf8")))))));
   const out = join(scratch, "out");
   run(bin("openapi-generator-cli"), ["generate", "-g", "html2", "-i", html2Spec, "-o", out, "-t", join(root, "scripts/html2-templates")]);
   const html = readFileSync(join(out, "index.html"), "utf8");
@@ -64,6 +71,19 @@ function inlineExampleRefs(doc) {
       if (!examples[ref[1]]) throw new Error(`generate: ${node.$ref} does not exist`);
       return { ...examples[ref[1]], value: JSON.stringify(examples[ref[1]].value) };
     }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+  };
+  return walk(doc);
+}
+
+/** The spec with every `{ $ref: "#/components/schemas/<name>" }` of a non-object schema replaced by that schema, its siblings kept. */
+function inlineNonObjectSchemas(doc) {
+  const schemas = doc.components?.schemas ?? {};
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== "object") return node;
+    const ref = typeof node.$ref === "string" && /^#\/components\/schemas\/([^/]+)$/.exec(node.$ref);
+    if (ref && schemas[ref[1]] && schemas[ref[1]].type !== "object") return walk({ ...schemas[ref[1]], ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== "$ref")) });
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
   };
   return walk(doc);

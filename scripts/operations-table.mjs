@@ -120,7 +120,7 @@ function ruleOf(doc, schema, where, depth = 0) {
   const s = resolve(doc, schema, where);
   const rule = {};
   for (const [k, v] of Object.entries(s)) {
-    if (IGNORED.has(k) || k.startsWith("x-")) continue;
+    if (IGNORED.has(k)) continue;
     if (k === "type") {
       const types = Array.isArray(v) ? v : [v];
       const named = types.filter((t) => t !== "null");
@@ -132,6 +132,8 @@ function ruleOf(doc, schema, where, depth = 0) {
     else if (k === "properties") rule.properties = Object.fromEntries(Object.entries(v).map(([n, p]) => [n, ruleOf(doc, p, `${where}.${n}`, depth + 1)]));
     else if (k === "required") rule.required = v;
     else if (k === "additionalProperties" && v === false) rule.additionalProperties = false;
+    // The spec's one vendor keyword: the value must exceed the sibling attribute of that name.
+    else if (k === "x-greater-than" && typeof v === "string") rule.greaterThan = v;
     else throw new Error(`generate: ${where}: ${k} ${JSON.stringify(v).slice(0, 60)} is not a rule the engine can check`);
   }
   if (!rule.type && !rule.enum) throw new Error(`generate: ${where}: has neither a type nor an enum`);
@@ -178,6 +180,8 @@ export interface AttributeRule {
   readonly properties?: { readonly [name: string]: AttributeRule };
   readonly required?: readonly string[];
   readonly additionalProperties?: false;
+  /** \`x-greater-than\`: the value must be greater than this sibling attribute's, when both are given. */
+  readonly greaterThan?: string;
 }
 
 /** One operation of the spec, as the engine sends it. */

@@ -77,16 +77,32 @@ function ikeSpec(overrides: { create?: Record<string, unknown> } = {}) {
 }
 
 describe("the operation table", () => {
-  test("for the current spec: getIpsecSiteConnection as the engine sends it", () => {
-    expect(Object.keys(operations)).toEqual(["getIpsecSiteConnection"]);
-    expect(getIpsecSiteConnection).toMatchObject({
-      method: "GET",
-      path: "/v2.0/vpn/ipsec-site-connections/{connection_id}",
-      pathParams: ["connection_id"],
-      query: ["fields"],
-      response: { kind: "object", key: "ipsec_site_connection" },
-      idempotent: true,
-    });
+  test("for the current spec: the 25 operations, each as the engine sends it", () => {
+    const resources = [
+      ["IpsecSiteConnection", "IpsecSiteConnections", "ipsec-site-connections", "connection_id", "ipsec_site_connection", "ipsec_site_connections"],
+      ["VpnService", "VpnServices", "vpnservices", "service_id", "vpnservice", "vpnservices"],
+      ["IkePolicy", "IkePolicies", "ikepolicies", "ikepolicy_id", "ikepolicy", "ikepolicies"],
+      ["IpsecPolicy", "IpsecPolicies", "ipsecpolicies", "ipsecpolicy_id", "ipsecpolicy", "ipsecpolicies"],
+      ["EndpointGroup", "EndpointGroups", "endpoint-groups", "endpoint_group_id", "endpoint_group", "endpoint_groups"],
+    ] as const;
+    const table = operations as Record<string, any>;
+    expect(Object.keys(table).sort()).toEqual(resources.flatMap(([one, many]) => [`list${many}`, `get${one}`, `create${one}`, `update${one}`, `delete${one}`]).sort());
+    for (const [one, many, collection, param, key, plural] of resources) {
+      const path = `/v2.0/vpn/${collection}`;
+      const item = `${path}/{${param}}`;
+      expect(table[`list${many}`]).toMatchObject({ method: "GET", path, pathParams: [], response: { kind: "list", key: plural, links: `${plural}_links` }, idempotent: true });
+      expect(table[`list${many}`].query).toEqual(expect.arrayContaining(["fields", "limit", "marker", "page_reverse"]));
+      // Neutron sorts every collection but endpoint groups (capture endpoint-groups/list-sort-400).
+      expect(table[`list${many}`].query.includes("sort_key")).toBe(collection !== "endpoint-groups");
+      expect(table[`get${one}`]).toMatchObject({ method: "GET", path: item, pathParams: [param], query: ["fields"], response: { kind: "object", key }, idempotent: true });
+      expect(table[`create${one}`]).toMatchObject({ method: "POST", path, pathParams: [], request: { key }, response: { kind: "object", key }, idempotent: false });
+      expect(table[`update${one}`]).toMatchObject({ method: "PUT", path: item, pathParams: [param], request: { key, required: [] }, response: { kind: "object", key }, idempotent: true });
+      expect(table[`delete${one}`]).toMatchObject({ method: "DELETE", path: item, pathParams: [param], response: { kind: "none" }, idempotent: true });
+      // Server-set attributes are in no request body.
+      for (const verb of ["create", "update"]) for (const attr of ["id", "status"]) expect(Object.keys(table[`${verb}${one}`].request.properties)).not.toContain(attr);
+    }
+    expect(table.createIpsecSiteConnection.request.secret).toEqual(["psk"]);
+    expect(table.updateIpsecSiteConnection.request.secret).toEqual(["psk"]);
     expect(getIpsecSiteConnection.queryRules.fields.items.enum).toEqual(ipsecSiteConnectionFieldValues);
   });
 
@@ -133,6 +149,14 @@ describe("the operation table", () => {
     ["no operationId", { operationId: undefined }, /POST \/v2.0\/vpn\/ikepolicies has no operationId/],
   ])("refuses %s, naming the operation", (_label, create, message) => {
     expect(specsOf(ikeSpec({ create })).error).toMatch(message);
+  });
+
+  test("states x-greater-than as greaterThan, and refuses any other vendor keyword of a rule", () => {
+    const doc = ikeSpec() as any;
+    doc.components.schemas.Lifetime.properties.value["x-greater-than"] = "floor";
+    expect(specsOf(doc).specs!.createIkePolicy.request.properties.lifetime.properties.value).toEqual({ type: "integer", minimum: 60, greaterThan: "floor" });
+    doc.components.schemas.Lifetime.properties.value["x-multiple-of-60"] = true;
+    expect(specsOf(doc).error).toMatch(/x-multiple-of-60 true is not a rule the engine can check/);
   });
 
   test("refuses a path parameter that is not a UUID", () => {

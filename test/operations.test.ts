@@ -52,7 +52,7 @@ const TABLE = {
         mtu: { type: "integer", minimum: 68, maximum: 9000 },
         peer_ep_group_id: { type: "string", nullable: true, format: "uuid" },
         mode: { type: "string", enum: ["static", "dynamic"] },
-        dpd: { type: "object", properties: { interval: { type: "integer", minimum: 1 } }, additionalProperties: false },
+        dpd: { type: "object", properties: { interval: { type: "integer", minimum: 1 }, timeout: { type: "integer", greaterThan: "interval" } }, additionalProperties: false },
       },
       secret: ["psk"],
     },
@@ -248,6 +248,7 @@ describe("get, create, update", () => {
     ["null where null is not allowed", { ...valid, mtu: null }, /mtu must not be null/],
     ["an unknown nested attribute", { ...valid, dpd: { interval: 1, action: "hold" } }, /dpd\."action" is not an attribute/],
     ["a nested value out of range", { ...valid, dpd: { interval: 0 } }, /dpd\.interval must be ≥ 1/],
+    ["a timeout not above the interval beside it", { ...valid, dpd: { interval: 30, timeout: 30 } }, /dpd\.timeout must be greater than dpd\.interval \(30\), got 30/],
     ["not an object", "name=n", /attributes must be an object/],
   ])("create refuses %s before sending", async (_label, attributes, message) => {
     const err = await errorOf(client().createThing(attributes));

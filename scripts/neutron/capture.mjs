@@ -18,70 +18,9 @@
 //                                          Newton's migration 52783a36bd67 are): `"local_id": null`
 //   keystone/get-connection-keystone-unreachable-503  keystonemiddleware's 503 (webob's JSON body)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { dirname, join, resolve } from "node:path";
-
-const root = resolve(import.meta.dirname, "../..");
-const state = process.env.NEUTRON_STATE ?? join(root, ".cache/neutron");
-const env = JSON.parse(readFileSync(join(state, "env.json"), "utf8"));
-const out = join(root, "test/fixtures/neutron-captures");
-const pkg = (name) => execFileSync("dpkg-query", ["-W", "-f=${Version}", name], { encoding: "utf8" });
-const meta = (authStrategy) => ({
-  server: "neutron",
-  auth_strategy: authStrategy,
-  neutron_server: pkg("neutron-server"),
-  neutron_vpnaas: pkg("python3-neutron-vpnaas"),
-  ...(authStrategy === "keystone" ? { keystonemiddleware: pkg("python3-keystonemiddleware"), webob: pkg("python3-webob") } : {}),
-  source: "real server from Debian 12 packages (scripts/neutron/up.sh); recorded by scripts/neutron/capture.mjs",
-});
-
-/** One request with node:http, the path sent as written; resolves to the capture's two halves. */
-function exchange(baseUrl, method, path, { body, headers = {} } = {}) {
-  const base = new URL(baseUrl);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const sent = { Accept: "application/json", ...(payload === undefined ? {} : { "Content-Type": "application/json" }), ...headers };
-  return new Promise((done, fail) => {
-    const req = request({ host: base.hostname, port: base.port, method, path, headers: { ...sent, Connection: "close" }, timeout: 60_000 }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        let parsed;
-        try {
-          parsed = JSON.parse(raw);
-        } catch {
-          parsed = null;
-        }
-        // Header names as the server wrote them (rawHeaders keeps their case), tokens never kept.
-        const responseHeaders = {};
-        for (let i = 0; i < res.rawHeaders.length; i += 2) responseHeaders[res.rawHeaders[i]] = res.rawHeaders[i + 1];
-        const requestHeaders = { ...sent };
-        if (requestHeaders["X-Auth-Token"]) requestHeaders["X-Auth-Token"] = "<redacted>";
-        done({
-          request: { method, path, headers: requestHeaders, ...(body === undefined ? {} : { body }) },
-          response: { status: res.statusCode, status_line: `HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage}`, headers: responseHeaders, body: parsed, body_raw: raw },
-        });
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error(`${method} ${path}: timed out`)));
-    req.on("error", fail);
-    req.end(payload);
-  });
-}
-
-async function expect201(baseUrl, path, key, body, headers) {
-  const { response } = await exchange(baseUrl, "POST", path, { body: { [key]: body }, headers });
-  if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${response.body_raw.slice(0, 300)}`);
-  return response.body[key];
-}
-
-function save(name, authStrategy, captured) {
-  const file = join(out, `${name}.json`);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ _meta: meta(authStrategy), ...captured }, null, 2)}\n`);
-  console.log(`captured ${name}: ${captured.response.status_line}`);
-}
+import { join } from "node:path";
+import { env, exchange, expect201, root, save } from "./capture-lib.mjs";
 
 /** The smallest topology a connection needs (as test/integration/seed.ts builds it), on the noauth server. */
 async function seedConnection(baseUrl, projectId) {

@@ -66,8 +66,14 @@ function objectProblem(
   const missing = required.filter((k) => value[k] === undefined);
   if (missing.length) return `${prefix || "attributes "}${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required`;
   for (const name of given) {
-    const problem = problemOf(properties[name]!, value[name], `${prefix}${name}`, secret.includes(name));
+    const rule = properties[name]!;
+    const problem = problemOf(rule, value[name], `${prefix}${name}`, secret.includes(name));
     if (problem) return problem;
+    // Checked when both are sent; otherwise the server compares with its default or stored value.
+    const other = rule.greaterThan;
+    if (other !== undefined && typeof value[other] === "number" && !((value[name] as number) > (value[other] as number))) {
+      return `${prefix}${name} must be greater than ${prefix}${other} (${value[other] as number}), got ${value[name] as number}`;
+    }
   }
   return undefined;
 }

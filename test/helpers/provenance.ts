@@ -30,7 +30,7 @@ export interface ProvenanceReport {
   citations: Citation[];
   /** Citations whose project and version are not among the packages info.description pins. */
   unknownPackages: string[];
-  /** Every capture file name cited anywhere (relative to test/fixtures/neutron-captures). */
+  /** Every capture file name cited anywhere (relative to test/fixtures/neutron-captures, e.g. `ikepolicies/create-201.json`). */
   captures: string[];
   /** Checks the installed packages: versions as pinned, each file present, each name's words in it. Returns what fails. */
   verifyInstalled(root?: string): string[];
@@ -38,7 +38,7 @@ export interface ProvenanceReport {
 
 const PROJECT = /\b(neutron-lib|neutron-vpnaas|neutron|keystonemiddleware|WebOb)\s+(\d+(?:\.\d+)+)\b/g;
 const PIN = /\b(neutron-lib|neutron-vpnaas|neutron|keystonemiddleware|WebOb)\s+(\d+(?:\.\d+)+)\s+\(`([a-z0-9.+-]+)`\s+([^)\s]+)\)/g;
-const CAPTURE = /`((?:keystone\/)?[a-z0-9-]+\.json)`/g;
+const CAPTURE = /`((?:[a-z0-9-]+\/)?[a-z0-9-]+\.json)`/g;
 
 /** Every string `description` in `doc`, with its JSON pointer. */
 function descriptions(node: unknown, at = ""): Array<{ at: string; text: string }> {

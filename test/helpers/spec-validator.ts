@@ -22,6 +22,17 @@ const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false 
 addFormats(ajv);
 // ajv-formats accepts any string as `password` already; declared explicitly because the spec relies on it.
 ajv.addFormat("password", true);
+// The spec's one vendor keyword: `x-greater-than: interval` on `timeout` holds when the object that
+// has both members gives a `timeout` greater than its `interval` (a missing one is the server's to fill).
+ajv.addKeyword({
+  keyword: "x-greater-than",
+  type: "number",
+  errors: false,
+  validate: (other: string, value: number, _schema?: unknown, cxt?: { parentData: Record<string, unknown> }) => {
+    const bound = cxt?.parentData?.[other];
+    return typeof bound !== "number" || value > bound;
+  },
+});
 ajv.addSchema(spec, SPEC_ID);
 
 const compiled = new Map<string, ValidateFunction>();
@@ -66,12 +77,6 @@ function describe(e: ErrorObject): string {
   return `${e.instancePath || "/"} ${e.message ?? e.keyword}${extra} [${e.schemaPath}]`;
 }
 
-/**
- * For operations whose 200 holds two envelopes (`anyOf`), the one the spec's 200 description names for
- * a request without `fields`: OpenAPI cannot tie a schema to a query parameter, so the tests do.
- */
-export const COMPLETE_RESPONSE_WITHOUT_FIELDS: Readonly<Record<string, string>> = { getIpsecSiteConnection: "IpsecSiteConnectionResponse" };
-
 /** What a response answered: the request's query decides which 200 schema applies. */
 export interface AnsweredRequest {
   /** The request's query string (`?fields=id` or `fields=id`), or its path or URL with one; absent = no query. */
@@ -86,21 +91,41 @@ const hasFields = (request: AnsweredRequest): boolean => new URLSearchParams((re
  * ({@link COMPLETE_RESPONSE_WITHOUT_FIELDS}), not the 200's `anyOf` that also admits partial ones.
  */
 export function responseSchemaPointer(operationId: string, status: number, request: AnsweredRequest = {}): string {
-  const complete = COMPLETE_RESPONSE_WITHOUT_FIELDS[operationId];
-  if (status === 200 && complete && !hasFields(request)) return `/components/schemas/${escape(complete)}`;
+  const { path, method, op } = operation(operationId);
+  const key = op.responses?.[String(status)] ? String(status) : op.responses?.[`${String(status)[0]}XX`] ? `${String(status)[0]}XX` : "default";
+  const declared = op.responses?.[key];
+  if (!declared) throw new Error(`spec-validator: ${operationId} declares no response for status ${status}`);
+  const response = deref(declared, `/paths/${escape(path)}/${method}/responses/${escape(key)}`);
+  const media = response.node.content?.["application/json"];
+  if (!media?.schema) throw new Error(`spec-validator: ${operationId} ${status} declares no application/json schema`);
+  const pointer = `${response.pointer}/content/application~1json/schema`;
+  // The spec's convention: a 200 that is `anyOf` envelopes lists first the answer to a request without `fields`.
+  if (Array.isArray(media.schema.anyOf) && !hasFields(request)) return deref(media.schema.anyOf[0], `${pointer}/anyOf/0`).pointer;
+  return pointer;
+}
+
+function operation(operationId: string): { path: string; method: string; op: Json } {
   for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
-    for (const [method, op] of Object.entries<Json>(item)) {
-      if (op?.operationId !== operationId) continue;
-      const declared = op.responses?.[String(status)] ?? op.responses?.[`${String(status)[0]}XX`] ?? op.responses?.default;
-      if (!declared) throw new Error(`spec-validator: ${operationId} declares no response for status ${status}`);
-      const base = `/paths/${escape(path)}/${method}/responses/${escape(String(status))}`;
-      const response = deref(declared, base);
-      const media = response.node.content?.["application/json"];
-      if (!media?.schema) throw new Error(`spec-validator: ${operationId} ${status} declares no application/json schema`);
-      return `${response.pointer}/content/application~1json/schema`;
-    }
+    for (const [method, op] of Object.entries<Json>(item)) if (op?.operationId === operationId) return { path, method, op };
   }
   throw new Error(`spec-validator: no operation ${operationId} in the spec`);
+}
+
+/** The operationId of the spec's operation for `method` on `path` (a concrete path, query allowed); undefined if none. */
+export function operationAt(method: string, path: string): string | undefined {
+  const bare = path.split("?")[0]!;
+  for (const [template, item] of Object.entries<Json>(spec.paths ?? {})) {
+    const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`);
+    if (pattern.test(bare)) return item[method.toLowerCase()]?.operationId;
+  }
+  return undefined;
+}
+
+/** Validates a request body of `operationId` against the spec's `application/json` request schema. */
+export function checkRequest(operationId: string, body: unknown): SpecCheck {
+  const { path, method, op } = operation(operationId);
+  if (!op.requestBody?.content?.["application/json"]?.schema) throw new Error(`spec-validator: ${operationId} declares no request body`);
+  return run(`/paths/${escape(path)}/${method}/requestBody/content/application~1json/schema`, body);
 }
 
 /**
