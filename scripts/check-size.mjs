@@ -16,11 +16,12 @@ export const BUDGET_BYTES = 6 * 1024;
 // it, and the core bundle is still over its 6 kB budget. CI reports the budget and fails only above
 // these ceilings, ~0.15 kB over today's sizes, so the bundles cannot grow unnoticed. The operation
 // engine (src/operations/: validation by the spec's rules, lazy listing, waits, the methods made
-// from the generated table) added about 2.6 kB to both: every client carries every operation's
-// method, so an app that calls one operation carries them all (per-operation entry points that
-// tree-shake are still to come).
-export const CORE_CLIENT_CEILING_BYTES = 11.65 * 1024;
-export const FULL_CLIENT_LIMIT_BYTES = 14.15 * 1024;
+// from the generated table) added about 2.6 kB to both, the 25 operations' table about 2.1 kB and
+// the site-to-site builder about 0.5 kB: every client carries every operation's method, so an app
+// that calls one operation carries them all (per-operation entry points that tree-shake are still
+// to come).
+export const CORE_CLIENT_CEILING_BYTES = 14.25 * 1024;
+export const FULL_CLIENT_LIMIT_BYTES = 16.85 * 1024;
 const root = resolve(import.meta.dirname, "..");
 
 /** Minified and gzipped (level 9) size of the browser bundle of `entry`, in bytes, and its text. */

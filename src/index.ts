@@ -8,6 +8,7 @@ export type { DeleteOptions } from "./operations/engine";
 export type { Listing } from "./operations/list";
 export type { OperationMethods, WaitMethods } from "./operations/method-types";
 export { isWaitError, VpnaasWaitError, type WaitFailure, type WaitOptions } from "./operations/wait";
+export { isSiteToSiteError, VpnaasSiteToSiteError, type SiteToSiteMethods, type SiteToSiteVpn, type SiteToSiteVpnSpec } from "./operations/site-to-site";
 export { akskAuth, type AkSkAuthOptions } from "./auth/aksk";
 export { keystoneAuth, type KeystoneAuthOptions } from "./auth/keystone";
 export { tokenAuth, type TokenSource } from "./auth/token";

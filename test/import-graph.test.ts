@@ -39,11 +39,12 @@ const LAYER: Record<string, number> = {
   "operations/list.ts": 8,
   "operations/methods.ts": 9,
   "operations/method-types.ts": 9,
+  "operations/site-to-site.ts": 10,
   "ipsec-site-connections.ts": 7,
-  "core-client.ts": 10,
-  "client.ts": 11,
-  "index.ts": 12,
-  "strategy.ts": 12,
+  "core-client.ts": 11,
+  "client.ts": 12,
+  "index.ts": 13,
+  "strategy.ts": 13,
   "config/clouds-file.ts": 1,
   "config/config-values.ts": 1,
   "config/regions.ts": 2,
@@ -52,7 +53,7 @@ const LAYER: Record<string, number> = {
   "config/huawei.ts": 5,
   "config/settings.ts": 10,
   "config/tls.ts": 10,
-  "node.ts": 13,
+  "node.ts": 14,
 };
 
 function sourceFiles(dir: string): string[] {
