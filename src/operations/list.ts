@@ -40,8 +40,26 @@ export function listOperation<T>(stack: ClientStack, spec: OperationSpec, query:
   }
   return {
     pages,
-    async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page;
+    // By hand rather than `yield*`: an async generator awaits each item it yields, a cost per item
+    // that shows in a long listing.
+    [Symbol.asyncIterator](): AsyncIterator<T> {
+      const source = pages();
+      let page: T[] = [];
+      let at = 0;
+      return {
+        async next() {
+          while (at >= page.length) {
+            const step = await source.next();
+            if (step.done) return { value: undefined, done: true };
+            [page, at] = [step.value, 0];
+          }
+          return { value: page[at++]!, done: false };
+        },
+        async return() {
+          await source.return(undefined);
+          return { value: undefined, done: true };
+        },
+      };
     },
     async all() {
       const all: T[] = [];
