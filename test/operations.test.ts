@@ -170,6 +170,17 @@ describe("list", () => {
     expect(pages).toEqual([[{ id: "t1" }, { id: "t2" }], [{ id: "t3" }, { id: "t4" }], [{ id: "t5" }, { id: "t6" }]]);
   });
 
+  test("a page answered 503 once is fetched again (GET is retried) and the listing goes on", async () => {
+    let failed = false;
+    server.handle((req, res) => {
+      if (req.url!.includes("marker=m1") && !failed) return void ((failed = true), sendJson(res, 503, { NeutronError: { type: "ServiceUnavailable", message: "busy" } }));
+      const second = req.url!.includes("marker=m1");
+      sendJson(res, 200, { things: [{ id: second ? "t2" : "t1" }], ...(second ? {} : { things_links: [{ rel: "next", href: "/v2.0/vpn/things?limit=1&marker=m1" }] }) });
+    });
+    await expect(client().listThings({ limit: 1 }).all()).resolves.toEqual([{ id: "t1" }, { id: "t2" }]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/v2.0/vpn/things?limit=1", "/v2.0/vpn/things?limit=1&marker=m1", "/v2.0/vpn/things?limit=1&marker=m1"]);
+  });
+
   test("refuses a next link to another path with a VpnaasResponseError, and does not follow it", async () => {
     paged(() => [{ rel: "next", href: "https://network.example.com/v2.0/vpn/vpnservices?marker=m1" }]);
     const err = await errorOf(client().listThings().all());
