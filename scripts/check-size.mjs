@@ -14,9 +14,10 @@ export const BUDGET_BYTES = 6 * 1024;
 // redaction of echoed secrets in every form, URL checks) added about 3.7 kB gzipped; a size pass
 // (duplicate tables and code removed, keystoneAuth-only text kept out) took back about 0.25 kB of
 // it, and the core bundle is still over its 6 kB budget. CI reports the budget and fails only above
-// these ceilings, ~0.15 kB over today's sizes, so the bundles cannot grow unnoticed.
-export const CORE_CLIENT_CEILING_BYTES = 8.9 * 1024;
-export const FULL_CLIENT_LIMIT_BYTES = 11.45 * 1024;
+// these ceilings, ~0.1 kB over today's sizes, so the bundles cannot grow unnoticed. (Raised by
+// 0.1 kB for Deno's words for an untrusted certificate, mapped to a code so it is not retried.)
+export const CORE_CLIENT_CEILING_BYTES = 9.0 * 1024;
+export const FULL_CLIENT_LIMIT_BYTES = 11.55 * 1024;
 const root = resolve(import.meta.dirname, "..");
 
 /** Minified and gzipped (level 9) size of the browser bundle of `entry`, in bytes, and its text. */

@@ -271,9 +271,12 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v !== 
  * 300 characters with `secrets` removed. (fetch's invalid-header TypeError quotes the value.)
  */
 export function sanitizedCause(error: unknown, secrets: readonly string[]): Error {
-  const { name, message, code } = (typeof error === "object" && error !== null ? error : { message: String(error) }) as { name?: unknown; message?: unknown; code?: unknown };
+  const { name, message } = (typeof error === "object" && error !== null ? error : { message: String(error) }) as { name?: unknown; message?: unknown };
   const copy = new Error(redactSecrets(redactKnown(typeof message === "string" ? limitText(message, 300) : "", secrets)));
   copy.name = typeof name === "string" ? name : "Error";
-  if (typeof code === "string") Object.assign(copy, { code });
+  // The code may sit deeper than the error (fetch's TypeError → a TLS error's
+  // SELF_SIGNED_CERT_IN_CHAIN): the copy keeps it, so the message can name it.
+  const code = networkErrorCode(error);
+  if (code !== undefined) Object.assign(copy, { code });
   return copy;
 }

@@ -39,6 +39,8 @@ const SYSTEM_WORDS: [RegExp, string][] = [
   [/Broken pipe/, "EPIPE"],
   [/No route to host/, "EHOSTUNREACH"],
   [/Network is unreachable/, "ENETUNREACH"],
+  // rustls's words for a certificate no trusted CA signed: OpenSSL's (and Node's) code for it.
+  [/invalid peer certificate: UnknownIssuer/, "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
 ];
 
 /**

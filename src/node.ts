@@ -32,6 +32,13 @@ export interface EnvironmentOptions {
   systemConfigDir?: string;
   /** The network endpoint; required with a token or AK/SK, optional with Keystone (catalog). */
   baseUrl?: string;
+  /**
+   * The region, as the openstack CLI's `--os-region-name`: wins over `OS_REGION_NAME` and a cloud's
+   * `region_name`. With `HUAWEICLOUD_SDK_*` it wins over `HUAWEICLOUD_SDK_REGION`, and without a
+   * `baseUrl` the endpoint is built from it: `https://vpc.{region}.myhuaweicloud.com`.
+   * Default: from the environment and clouds.yaml.
+   */
+  region?: string;
   /** Allows plain `http://` for the token request and API calls (e.g. DevStack). Default: `false`. */
   allowInsecureHttp?: boolean;
 }
@@ -79,14 +86,15 @@ export function settingsFromEnvironment(options: EnvironmentOptions = {}): Setti
   };
   const cloudsYaml = firstOf(searched);
   const secureYaml = firstOf(secureYamlPaths(options));
-  return settingsFrom({ env, cloudsYaml, secureYaml, searched, cloud: options.cloud, baseUrl: options.baseUrl, allowInsecureHttp: options.allowInsecureHttp });
+  return settingsFrom({ env, cloudsYaml, secureYaml, searched, cloud: options.cloud, baseUrl: options.baseUrl, region: options.region, allowInsecureHttp: options.allowInsecureHttp });
 }
 
 /**
  * Creates a client from where users keep their credentials: a `clouds.yaml` cloud (`cloud` or
  * `OS_CLOUD`), the `OS_*` variables (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, …,
  * `OS_APPLICATION_CREDENTIAL_ID`/`_SECRET`, or `OS_TOKEN`), or `HUAWEICLOUD_SDK_AK`/`_SK`
- * (+ `_PROJECT_ID`, `_SECURITY_TOKEN`).
+ * (+ `_PROJECT_ID`, `_SECURITY_TOKEN`; the endpoint from `baseUrl`, else from `region` or
+ * `HUAWEICLOUD_SDK_REGION`).
  *
  * TLS: `cacert` (a private CA, for Keystone and the API alike), `verify: false` (with a warning
  * naming the cloud), `cert`/`key` (a client certificate), or `OS_CACERT`, `OS_INSECURE`, `OS_CERT`,
@@ -97,7 +105,7 @@ export function settingsFromEnvironment(options: EnvironmentOptions = {}): Setti
  */
 export function createVpnaasClientFromEnvironment(options: EnvironmentOptions & Omit<VpnaasClientOptions, "auth" | "baseUrl"> = {}): VpnaasEnvironmentClient {
   const { auth, baseUrl, tls } = settingsFromEnvironment(options);
-  const { cloud: _cloud, env: _env, cwd: _cwd, home: _home, systemConfigDir: _dir, baseUrl: _baseUrl, ...clientOptions } = options;
+  const { cloud: _cloud, env: _env, cwd: _cwd, home: _home, systemConfigDir: _dir, baseUrl: _baseUrl, region: _region, ...clientOptions } = options;
   if (!tls) return Object.assign(createVpnaasClient({ ...clientOptions, baseUrl, auth }), { close: async () => {} });
   if (clientOptions.fetch) {
     throw new VpnaasValidationError("fetch", `${tls.source} has TLS settings (${Object.values(tls.names).join(", ")}), which need the client's own fetch: pass no fetch, or remove them. Nothing was sent.`);

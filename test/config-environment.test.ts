@@ -268,6 +268,17 @@ describe("regions, region_name, interface, identity_api_version", () => {
     );
   });
 
+  test("the region option wins over OS_REGION_NAME and region_name, and is named when it is not among regions", () => {
+    const extra = "    region_name: RegionOne\n    regions: [RegionOne, RegionTwo]\n";
+    writeFileSync(join(cwd, "clouds.yaml"), cloud(extra));
+    expect(settingsFromEnvironment(where({ OS_CLOUD: "c", OS_REGION_NAME: "RegionOne" }, { region: "RegionTwo" })).resolved.region_name).toBe("RegionTwo");
+    const err = errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }, { region: "RegionThree" })));
+    expect((err as Error & { parameter: string }).parameter).toBe("region");
+    expect(err.message).toMatch(/region "RegionThree" \(region\) is not one of the cloud's regions \(RegionOne, RegionTwo\)/);
+    const os = { OS_AUTH_URL: "https://k.example.com", OS_APPLICATION_CREDENTIAL_ID: "ac", OS_APPLICATION_CREDENTIAL_SECRET: "s", OS_REGION_NAME: "RegionOne" };
+    expect(settingsFromEnvironment(where(os, { region: "RegionTwo" })).resolved.region_name).toBe("RegionTwo");
+  });
+
   test("the region and interface reach Keystone's catalog lookup", async () => {
     writeFileSync(
       join(cwd, "clouds.yaml"),
@@ -302,4 +313,49 @@ test("README's clouds.yaml and secure.yaml example resolves as README says", () 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe("Huawei Cloud: the endpoint from the region", () => {
+  const AKSK = { HUAWEICLOUD_SDK_AK: "AKAKAKAKAKAKAKAKAKAK", HUAWEICLOUD_SDK_SK: "sk-DO-NOT-LEAK" };
+
+  test.each([
+    ["HUAWEICLOUD_SDK_REGION", { HUAWEICLOUD_SDK_REGION: "cn-north-4" }, {}, "https://vpc.cn-north-4.myhuaweicloud.com", "cn-north-4"],
+    ["the region option over HUAWEICLOUD_SDK_REGION", { HUAWEICLOUD_SDK_REGION: "cn-north-4" }, { region: "ap-southeast-1" }, "https://vpc.ap-southeast-1.myhuaweicloud.com", "ap-southeast-1"],
+    ["eu-west-101, under myhuaweicloud.eu as Huawei's SDKs have it", { HUAWEICLOUD_SDK_REGION: "eu-west-101" }, {}, "https://vpc.eu-west-101.myhuaweicloud.eu", "eu-west-101"],
+    ["baseUrl over any region", { HUAWEICLOUD_SDK_REGION: "cn-north-4" }, { baseUrl: "https://vpn.example.com", region: "cn-east-3" }, "https://vpn.example.com", undefined],
+  ])("%s", (_label, env, more, endpoint, region) => {
+    const settings = settingsFromEnvironment(where({ ...AKSK, ...env }, more));
+    expect(settings.baseUrl).toBe(endpoint);
+    expect(settings.resolved.region_name).toBe(region);
+    expect(settings.auth.kind).toBe("aksk");
+  });
+
+  test("a client built from the region sends its signed request to that region's VPC endpoint", async () => {
+    const urls: string[] = [];
+    // The endpoint is not on loopback, so the client's fetch records the URL and answers itself.
+    const fetch = async (input: RequestInfo | URL) => {
+      urls.push(String(input instanceof Request ? input.url : input));
+      return new Response(JSON.stringify(connectionBody), { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const client = createVpnaasClientFromEnvironment({ ...where({ ...AKSK, HUAWEICLOUD_SDK_REGION: "cn-north-4" }), fetch });
+    await expect(client.getIpsecSiteConnection(connectionId)).resolves.toMatchObject({ id: connectionId });
+    expect(urls).toEqual([`https://vpc.cn-north-4.myhuaweicloud.com/v2.0/vpn/ipsec-site-connections/${connectionId}`]);
+  });
+
+  test.each([
+    ["a host smuggled in", { HUAWEICLOUD_SDK_REGION: "cn-north-4.evil.example/x" }, {}, "HUAWEICLOUD_SDK_REGION"],
+    ["upper case", {}, { region: "CN-NORTH-4" }, "region"],
+    ["a URL", {}, { region: "https://vpc.cn-north-4.myhuaweicloud.com" }, "region"],
+  ])("a region that is not a region id (%s) is a VpnaasValidationError naming its setting", (_label, env, more, parameter) => {
+    const err = errorOf(() => createVpnaasClientFromEnvironment(where({ ...AKSK, ...env }, more)));
+    expect(isValidationError(err)).toBe(true);
+    expect((err as Error & { parameter: string }).parameter).toBe(parameter);
+    expect(err.message).toMatch(/must be a Huawei Cloud region id such as cn-north-4/);
+    for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test("without baseUrl or a region, both are named", () => {
+    const err = errorOf(() => createVpnaasClientFromEnvironment(where(AKSK)));
+    expect(err.message).toMatch(/missing baseUrl or HUAWEICLOUD_SDK_REGION \(e\.g\. cn-north-4\)/);
+  });
 });

@@ -138,6 +138,22 @@ describe("TLS settings of createVpnaasClientFromEnvironment", () => {
     }
   });
 
+  test("an untrusted certificate is a VpnaasNetworkError that says why (its code), not retried; Keystone's token request too", async () => {
+    const why = /CERT|certificate|UNABLE_TO_VERIFY|UnknownIssuer/i;
+    const api1 = createVpnaasClientFromEnvironment(tokenCloud(api, ""));
+    const apiErr = await failureOf(() => api1.getIpsecSiteConnection(connectionId));
+    expect(isNetworkError(apiErr)).toBe(true);
+    expect(`${apiErr.message} ${(apiErr as { code?: string }).code}`).toMatch(why);
+    expect((apiErr as { retryable?: boolean }).retryable).toBe(false);
+    const env = { OS_AUTH_URL: `${api.url}/v3`, OS_USERNAME: "admin", OS_PASSWORD: PASSWORD, OS_USER_DOMAIN_NAME: "Default", OS_PROJECT_NAME: "admin", OS_PROJECT_DOMAIN_NAME: "Default" };
+    const keystone = createVpnaasClientFromEnvironment({ env, cwd: root, home: join(root, "home"), systemConfigDir: join(root, "etc") });
+    const keystoneErr = await failureOf(() => keystone.getIpsecSiteConnection(connectionId));
+    expect(isNetworkError(keystoneErr)).toBe(true);
+    expect(keystoneErr.message).toMatch(/POST https:\/\/127\.0\.0\.1:\d+\/v3\/auth\/tokens failed/);
+    expect(`${keystoneErr.message} ${(keystoneErr as { code?: string }).code}`).toMatch(why);
+    expect(api.paths).toEqual([]);
+  });
+
   test("OS_CACERT is read as cacert, and Keystone's token request uses the CA too", async () => {
     const env = {
       OS_AUTH_URL: `${api.url}/v3`,

@@ -9,6 +9,8 @@ MARIADB_PORT="${MARIADB_PORT:-13306}"
 NEUTRON_NOAUTH_PORT="${NEUTRON_NOAUTH_PORT:-19696}"
 NEUTRON_KEYSTONE_PORT="${NEUTRON_KEYSTONE_PORT:-19697}"
 KEYSTONE_PORT="${KEYSTONE_PORT:-15000}"
+# Keystone over https too (same uwsgi, a second socket), with the rig's own throw-away CA.
+KEYSTONE_TLS_PORT="${KEYSTONE_TLS_PORT:-15443}"
 HOST=127.0.0.1
 
 # The processes we start, by name; each runs in its own process group (setsid), PID = PGID.

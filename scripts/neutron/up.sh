@@ -2,6 +2,7 @@
 # Starts, on 127.0.0.1 only, a real OpenStack stack from Debian 12's packages for the integration tests:
 #   - a private MariaDB (own datadir, loopback port)              -> port $MARIADB_PORT
 #   - Keystone 22 under uwsgi                                      -> port $KEYSTONE_PORT
+#     and over https, with a throw-away CA made here (tls/ca.pem)    -> port $KEYSTONE_TLS_PORT
 #   - neutron-server 21 + VPNaaS, auth_strategy = noauth           -> port $NEUTRON_NOAUTH_PORT
 #   - neutron-server 21 + VPNaaS, auth_strategy = keystone         -> port $NEUTRON_KEYSTONE_PORT
 # The two neutron-servers use two separate databases of the same MariaDB, so the tests of one mode
@@ -16,7 +17,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 START=$SECONDS
 
-PACKAGES=(neutron-server python3-neutron-vpnaas mariadb-server mariadb-client python3-pymysql keystone uwsgi-core uwsgi-plugin-python3 curl)
+PACKAGES=(neutron-server python3-neutron-vpnaas mariadb-server mariadb-client python3-pymysql keystone uwsgi-core uwsgi-plugin-python3 curl openssl)
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -72,6 +73,25 @@ spawn() {
 
 port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 http_ok() { curl -fsS -o /dev/null --max-time 5 "$1"; }
+https_ok() { curl -fsS -o /dev/null --max-time 5 --cacert "$NEUTRON_STATE/tls/ca.pem" "$1"; }
+
+# A throw-away CA and a server certificate for 127.0.0.1 and localhost, made once per state folder
+# (down.sh removes them with it): tests give the CA as `cacert`, so the TLS checks are real.
+make_tls() {
+  local dir="$NEUTRON_STATE/tls"
+  [[ -s "$dir/server.pem" ]] && return 0
+  mkdir -p "$dir"; chmod 700 "$dir"
+  log "making the rig's throw-away CA and server certificate (tls/)"
+  {
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" -days 30 \
+      -subj "/CN=vpnaas-sdk integration rig CA (throw-away)" &&
+      openssl req -newkey rsa:2048 -nodes -keyout "$dir/server.key" -out "$dir/server.csr" -subj "/CN=127.0.0.1" &&
+      printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$dir/ext.cnf" &&
+      openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+        -out "$dir/server.pem" -days 30 -extfile "$dir/ext.cnf"
+  } >"$NEUTRON_STATE/log/tls.log" 2>&1 || die "openssl failed; see log/tls.log"
+  chmod 600 "$dir"/*.key
+}
 
 # ---------------------------------------------------------------------------------------------------
 mkdir -p "$NEUTRON_STATE"/{run,log}
@@ -252,16 +272,22 @@ CONF
     } >"$NEUTRON_STATE/log/keystone-init.log" 2>&1 || die "Keystone init failed; see log/keystone-init.log"
     touch "$dir/bootstrapped"
   fi
+  make_tls
+  # A Keystone started by an older up.sh has no https socket: start it again.
+  if alive_pid keystone >/dev/null && ! https_ok "https://$HOST:$KEYSTONE_TLS_PORT/v3"; then stop_service keystone; fi
   if ! alive_pid keystone >/dev/null; then
     port_free "$KEYSTONE_PORT" || die "port $KEYSTONE_PORT is taken by something else"
+    port_free "$KEYSTONE_TLS_PORT" || die "port $KEYSTONE_TLS_PORT is taken by something else"
     log "starting Keystone (uwsgi) on $HOST:$KEYSTONE_PORT"
     # --http-socket closes every connection without saying so; "Connection: close" tells clients
     # (Neutron's auth middleware) not to reuse it, or they hit a dead pooled connection (503).
     spawn keystone uwsgi-core --plugin python3 --http-socket "$HOST:$KEYSTONE_PORT" \
+      --https-socket "$HOST:$KEYSTONE_TLS_PORT,$NEUTRON_STATE/tls/server.pem,$NEUTRON_STATE/tls/server.key" \
       --wsgi-file /usr/bin/keystone-wsgi-public --env "OS_KEYSTONE_CONFIG_FILES=$dir/keystone.conf" \
       --master --processes 2 --die-on-term --add-header "Connection: close" --need-app --disable-logging
   fi
   wait_for "Keystone" 60 http_ok "http://$HOST:$KEYSTONE_PORT/v3"
+  wait_for "Keystone (https)" 30 https_ok "https://$HOST:$KEYSTONE_TLS_PORT/v3"
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -297,6 +323,8 @@ env = {
     "neutronKeystoneUrl": "http://$HOST:$NEUTRON_KEYSTONE_PORT",
     "keystoneUrl": "http://$HOST:$KEYSTONE_PORT",
     "authUrl": "http://$HOST:$KEYSTONE_PORT/v3",
+    "authTlsUrl": "https://$HOST:$KEYSTONE_TLS_PORT/v3",
+    "tls": {"caCert": os.path.join(state, "tls/ca.pem"), "serverCert": os.path.join(state, "tls/server.pem"), "serverKey": os.path.join(state, "tls/server.key")},
     "regionId": "RegionOne",
     "tokenCacheSeconds": $TOKEN_CACHE_TIME,
     "db": {"clientCnf": "$DB_CLIENT_CNF", "noauth": "neutron_noauth", "keystone": "neutron_keystone"},

@@ -22,6 +22,10 @@ export interface NeutronEnv {
   keystoneUrl: string;
   /** `<keystoneUrl>/v3` */
   authUrl: string;
+  /** The same Keystone over https (`https://127.0.0.1:<KEYSTONE_TLS_PORT>/v3`), its certificate from the rig's own CA. */
+  authTlsUrl: string;
+  /** The rig's throw-away CA (PEM) and the server certificate and key it signed for 127.0.0.1 and localhost. */
+  tls: { caCert: string; serverCert: string; serverKey: string };
   regionId: string;
   /** How long the keystone-auth neutron-server trusts a validated token without asking Keystone again. */
   tokenCacheSeconds: number;
