@@ -62,7 +62,8 @@ export interface RetryInput {
   random: number;
 }
 
-export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
+/** `outOfTime`: the stop is totalTimeoutMs's (no time left for the wait or the next attempt). */
+export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string; outOfTime?: true };
 
 /**
  * The whole retry policy as a pure function of one attempt's outcome and the options: retry or
@@ -85,12 +86,13 @@ export function decideRetry(input: RetryInput, settings: Required<RetrySettings>
     return {
       retry: false,
       reason: `the server asked to be called again in ${seconds(retryAfterMs)} (at ${at}), beyond the ${seconds(input.remainingMs)} left of totalTimeoutMs`,
+      outOfTime: true,
     };
   }
   const backoffMs = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
   const delayMs = Math.max(retryAfterMs ?? 0, Math.round(backoffMs * (0.5 + input.random / 2)));
   if (delayMs >= input.remainingMs) {
-    return { retry: false, reason: `the next retry, in ${seconds(delayMs)}, would start after the ${seconds(input.remainingMs)} left of totalTimeoutMs` };
+    return { retry: false, reason: `the next retry, in ${seconds(delayMs)}, would start after the ${seconds(input.remainingMs)} left of totalTimeoutMs`, outOfTime: true };
   }
   return { retry: true, delayMs, reason };
 }

@@ -85,7 +85,8 @@ export function retryLayer(options: RetryOptions = {}): Layer {
         failed.stopReason = decision.reason;
         if ("response" in result) return { ...result, attempts: attempt, stopReason: decision.reason };
         if (result.failure === "network") throw new VpnaasNetworkError(failed, result.error);
-        throw timeoutError("timeoutMs", timeoutMs, result.error);
+        // An attempt's timeout with no time left for another: the call ran out of totalTimeoutMs.
+        throw decision.outOfTime ? timeoutError("totalTimeoutMs", totalTimeoutMs, result.error) : timeoutError("timeoutMs", timeoutMs, result.error);
       }
       options.onRetry?.({ method: request.method, url: request.url, attempt, delayMs: decision.delayMs, reason: decision.reason });
       try {

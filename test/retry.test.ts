@@ -88,7 +88,19 @@ describe("decideRetry", () => {
     expect(decision).toEqual({
       retry: false,
       reason: "the server asked to be called again in 120 s (at 2026-11-28T12:02:00.000Z), beyond the 5.0 s left of totalTimeoutMs",
+      outOfTime: true,
     });
+  });
+
+  test.each<[string, RetryInput, true | undefined]>([
+    ["the backoff beyond the time left", input(timeout, { remainingMs: 300 }), true],
+    ["no time left at all", input(timeout, { remainingMs: -13 }), true],
+    ["no retries left", input(timeout, { attempt: 4 }), undefined],
+    ["a POST", input(status(503), { method: "POST" }), undefined],
+  ])("says whether the stop is totalTimeoutMs's: %s", (_label, given, outOfTime) => {
+    const decision = decideRetry(given, settings);
+    expect(decision.retry).toBe(false);
+    expect(!decision.retry && decision.outOfTime).toBe(outOfTime);
   });
 
   test.each<[string, RetryInput, string]>([
@@ -161,6 +173,25 @@ describe("the retry layer over a stub transport", () => {
     });
     await expect(send(outgoing(url))).rejects.toBe(denied);
     expect(calls).toBe(1);
+  });
+
+  test("an attempt's timeout that leaves no time for another is a totalTimeoutMs timeout (timers firing late, as on a busy machine)", async () => {
+    let now = 0;
+    const late: RetryClock = {
+      ...realClock,
+      now: () => now,
+      random: () => 0,
+      sleep: async (ms) => void (now += ms),
+      // Each attempt's timer fires 30 ms late.
+      setTimer: (run, ms) => {
+        const timer = setTimeout(() => ((now += ms + 30), run()), 0);
+        return () => clearTimeout(timer);
+      },
+    };
+    const hang: Next = (request) => new Promise((_resolve, reject) => request.signal!.addEventListener("abort", () => reject(request.signal!.reason)));
+    const send = stack([retryLayer({ clock: late, timeoutMs: 100, totalTimeoutMs: 250, maxRetries: 10, baseDelayMs: 5, maxDelayMs: 5 })], hang);
+    const error = await send(outgoing(url)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VpnaasTimeoutError", kind: "totalTimeoutMs", limitMs: 250, attempts: 2 });
   });
 
   test("reports attempts and the reason it stopped on the answer it hands up", async () => {
