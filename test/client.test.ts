@@ -14,7 +14,7 @@ import {
 } from "../src";
 import { capture } from "./helpers/captures";
 import { fault, script } from "./helpers/faults";
-import { sendJson, startServer, type TestServer } from "./helpers/http-server";
+import { sendJson, suiteServer } from "./helpers/http-server";
 
 const ok = capture("get-connection-200");
 const id = (ok.response.body as { ipsec_site_connection: IpsecSiteConnection }).ipsec_site_connection.id;
@@ -22,14 +22,7 @@ const okConnection = (ok.response.body as { ipsec_site_connection: IpsecSiteConn
 const PSK = "psk-DO-NOT-LEAK-7f3a9c";
 const TOKEN = "gAAAAAB-api-token";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = suiteServer();
 
 // Retries are the fault suite's concern (test/faults); here each request is sent once.
 const client = () => createVpnaasClient({ baseUrl: server.url, retry: false });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type OperationSpec, operations } from "../generated/operations";
 import { createVpnaasClient, isApiError, isValidationError } from "../src";
-import { sendJson, startServer, type TestServer } from "./helpers/http-server";
+import { sendJson, suiteServer } from "./helpers/http-server";
 
 const ROOT = resolve(__dirname, "fixtures/neutron-captures");
 const RESOURCES = ["ipsec-site-connections", "vpnservices", "ikepolicies", "ipsecpolicies", "endpoint-groups"];
@@ -57,14 +57,7 @@ const grouped = (path: string) => {
   return Object.fromEntries([...new Set(params.keys())].sort().map((k) => [k, params.getAll(k)]));
 };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = suiteServer();
 
 describe.each(captures.filter(([name]) => !REFUSED_BY_DESIGN.has(name)))("%s", (_name, c) => {
   test("sends the captured request and returns the captured answer, or refuses it before sending as Neutron did", async () => {

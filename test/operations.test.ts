@@ -11,7 +11,7 @@ import { operationMethods, waitMethods } from "../src/operations/methods";
 import { isWaitError, type VpnaasWaitError } from "../src/operations/wait";
 import { clientStack, type VpnaasClientOptions } from "../src/pipeline";
 import { checkBaseUrl } from "../src/endpoint-url";
-import { sendJson, startServer, type TestServer } from "./helpers/http-server";
+import { sendJson, suiteServer } from "./helpers/http-server";
 
 const ID = "851f280f-5639-4ea3-81aa-e298525ab74b";
 const ID2 = "0b2e8e4a-0f55-4d8c-9a43-1d3f3a1e2b7c";
@@ -96,14 +96,7 @@ function client(options: Partial<VpnaasClientOptions> = {}): Record<keyof typeof
   return { ...operationMethods(stack, TABLE), ...waitMethods(stack, TABLE, [["waitForThing", "getThing", "Thing"]]) } as never;
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = suiteServer();
 
 const renderings = (err: unknown) => [String(err), JSON.stringify(err), inspect(err, { depth: 10, showHidden: true }), (err as Error).stack ?? ""];
 const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);

@@ -57,6 +57,28 @@ export async function startServer(handler: Handler = (_req, res) => void res.end
   };
 }
 
+/**
+ * The server of one test file: started before its tests, closed after them, its list of requests
+ * emptied before each test. Use it as the started server (`server.url`, `server.handle(...)`).
+ */
+export function suiteServer(handler?: Handler): TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(handler);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.requests.length = 0;
+  });
+  const started = () => server ?? (() => { throw new Error("suiteServer: the server starts in beforeAll"); })();
+  return {
+    get url() { return started().url; },
+    get requests() { return started().requests; },
+    handle: (h) => started().handle(h),
+    close: () => started().close(),
+  };
+}
+
 /** Sends `body` as JSON with `status` and extra headers. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);

@@ -11,6 +11,7 @@ import { RESOURCES, type Resource } from "../helpers/resources";
 import { assertValid, checkRequest, checkResponse, operationAt, responseSchemaPointer, spec, undeclaredAttributes } from "../helpers/spec-validator";
 import { neutronEnv, sql } from "./env";
 import { rawRequest, type RawResponse } from "./rest";
+import { asCreated, asUpdated, type Recipes, recipesFor } from "./recipes";
 import { type NeutronTarget, seedTopology, type Topology } from "./seed";
 
 type Json = Record<string, any>;
@@ -39,27 +40,11 @@ async function call(method: string, path: string, body?: unknown, { refused = fa
 const errorType = (res: RawResponse): string => (res.body as Json).NeutronError?.type;
 
 let topo: Topology;
-/** What each resource is made from: three creates, an update, and the database table of its status if it has one. */
-let recipes: Record<string, { creates: Json[]; update: Json; statusTable?: string }>;
+let recipes: Recipes;
 
 beforeAll(async () => {
   topo = await seedTopology(target, "conformance");
-  const tag = randomBytes(3).toString("hex");
-  const named = (prefix: string, extra: (i: number) => Json = () => ({})) => [1, 2, 3].map((i) => ({ project_id: target.projectId, name: `${prefix}-${tag}-${i}`, ...extra(i) }));
-  recipes = {
-    IkePolicy: { creates: named("ike", (i) => ({ pfs: "group14", lifetime: { value: 600 * i } })), update: { description: "changed", ike_version: "v2" } },
-    IpsecPolicy: { creates: named("ipsec", () => ({ encapsulation_mode: "transport" })), update: { description: "changed", lifetime: { value: 7200 } } },
-    EndpointGroup: { creates: named("epg", (i) => ({ type: "cidr", endpoints: [`10.${20 + i}.0.0/24`] })), update: { description: "changed" } },
-    VpnService: { creates: named("vpn", () => ({ router_id: topo.routerId })), update: { admin_state_up: false }, statusTable: "vpnservices" },
-    IpsecSiteConnection: {
-      creates: named("conn", (i) => ({
-        vpnservice_id: topo.vpnserviceId, ikepolicy_id: topo.ikepolicyId, ipsecpolicy_id: topo.ipsecpolicyId, local_ep_group_id: topo.localEpGroupId,
-        peer_ep_group_id: topo.peerEpGroupId, peer_address: "172.24.4.226", peer_id: `peer-${i}.example.net`, psk: `psk-${randomBytes(6).toString("hex")}`, mtu: 1400,
-      })),
-      update: { mtu: 1380, dpd: { action: "hold", interval: 10, timeout: 40 } },
-      statusTable: "ipsec_site_connections",
-    },
-  };
+  recipes = recipesFor(target, topo, "conformance");
 }, 120_000);
 
 describe.each(RESOURCES)("$type", (r: Resource) => {
@@ -72,7 +57,7 @@ describe.each(RESOURCES)("$type", (r: Resource) => {
       const res = await call("POST", path, { [r.member]: body });
       expect(res.status).toBe(201);
       const object = (res.body as Json)[r.member];
-      for (const [k, v] of Object.entries(body)) expect([k, object[k]]).toEqual([k, k === "lifetime" ? { units: "seconds", ...v } : v]);
+      for (const [k, v] of Object.entries(body)) expect([k, object[k]]).toEqual([k, asCreated(k, v)]);
       made.push(object);
       expect(((await call("GET", `${path}/${object.id}`)).body as Json)[r.member]).toEqual(object);
     }
@@ -120,7 +105,7 @@ describe.each(RESOURCES)("$type", (r: Resource) => {
     const res = await call("PUT", `${path}/${object.id}`, { [r.member]: update });
     expect(res.status).toBe(200);
     const after = (res.body as Json)[r.member];
-    for (const [k, v] of Object.entries(update)) expect([k, after[k]]).toEqual([k, k === "lifetime" ? { ...object[k], ...v } : v]);
+    for (const [k, v] of Object.entries(update)) expect([k, after[k]]).toEqual([k, asUpdated(k, v, object)]);
     const unknown = await call("PUT", `${path}/${object.id}`, { [r.member]: { no_such_attribute: 1 } }, { refused: true });
     expect([unknown.status, errorType(unknown)]).toEqual([400, "HTTPBadRequest"]);
     expect((await call("PUT", `${path}/${MISSING}`, { [r.member]: { name: "nobody" } })).status).toBe(404);
