@@ -126,7 +126,8 @@ function signedPartsReader(): (href: string) => SignedUrlParts {
   return (href) => {
     if (origin !== "" && href.startsWith(origin)) {
       const path = href.slice(origin.length - 1);
-      if (PLAIN_PATH.test(path)) return { host, uri: canonicalUri(path), query: "" };
+      // Such a path needs no encoding: its canonical form only ends in `/`.
+      if (PLAIN_PATH.test(path)) return { host, uri: path.endsWith("/") ? path : `${path}/`, query: "" };
     }
     const url = new URL(href);
     // Only an origin written as `new URL` writes it (no user info, no default port, lowercase).
