@@ -37,7 +37,7 @@ const primes = (count: number): number[] => {
 const fraction = (x: number): number => ((x - Math.floor(x)) * 2 ** 32) | 0;
 let tables: { H0: Int32Array; K: Int32Array; W: Int32Array } | undefined;
 // Made on the first JavaScript hash, not on import: in a fresh process (interpreted code) they take
-// ~0.8 ms, which every import would pay, though Node, Bun and Deno hash natively and never need them.
+// ~0.5 ms of every import, though Node, Bun and Deno hash natively and never need them.
 const sha256Tables = () =>
   (tables ??= {
     H0: Int32Array.from(primes(8), (p) => fraction(Math.sqrt(p))),
