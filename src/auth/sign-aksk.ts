@@ -117,17 +117,23 @@ interface SignedUrlParts {
  * Reads what is signed of a URL, for one signer. Parsing with `new URL` is the costliest step of a
  * signature after hashing (~3 µs between network calls), and nearly every URL a signer sees starts
  * with its client's endpoint: so the origin of the last URL parsed is kept, and a URL that starts
- * with it and goes on with a plain path (unreserved characters and `/`, no `.` or `..` segment, no
- * query, no fragment: what `new URL` leaves exactly as written) is read without parsing.
+ * with it and goes on with a plain path and query (see {@link PLAIN_PATH} and {@link PLAIN_QUERY}:
+ * what `new URL` leaves exactly as written) is read without parsing.
  */
 function signedPartsReader(): (href: string) => SignedUrlParts {
   let origin = ""; // `scheme://host[:port]/`, as the last URL parsed began; "" until one did
   let host = "";
   return (href) => {
     if (origin !== "" && href.startsWith(origin)) {
-      const path = href.slice(origin.length - 1);
-      // Such a path needs no encoding: its canonical form only ends in `/`.
-      if (PLAIN_PATH.test(path)) return { host, uri: path.endsWith("/") ? path : `${path}/`, query: "" };
+      const rest = href.slice(origin.length - 1);
+      const mark = rest.indexOf("?");
+      const path = mark < 0 ? rest : rest.slice(0, mark);
+      const query = mark < 0 ? "" : rest.slice(mark + 1);
+      if (PLAIN_PATH.test(path) && PLAIN_QUERY.test(query)) {
+        // Such a path needs no encoding: its canonical form only ends in `/`.
+        return { host, uri: path.endsWith("/") ? path : `${path}/`, query: query === "" ? "" : canonicalQueryString(new URLSearchParams(query)) };
+      }
+      return partsOf(new URL(href));
     }
     const url = new URL(href);
     // Only an origin written as `new URL` writes it (no user info, no default port, lowercase).
@@ -135,10 +141,14 @@ function signedPartsReader(): (href: string) => SignedUrlParts {
       origin = `${url.origin}/`;
       host = url.host;
     }
-    // Most requests have no query: then not even the URLSearchParams is made.
-    const query = url.search.length > 1 ? canonicalQueryString(url.searchParams) : "";
-    return { host: url.host, uri: canonicalUri(url.pathname), query };
+    return partsOf(url);
   };
+}
+
+function partsOf(url: URL): SignedUrlParts {
+  // Most requests have no query: then not even the URLSearchParams is made.
+  const query = url.search.length > 1 ? canonicalQueryString(url.searchParams) : "";
+  return { host: url.host, uri: canonicalUri(url.pathname), query };
 }
 
 const stringToSignOf = (sdkDate: string, canonicalRequestHash: string): string => `${AKSK_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
@@ -183,6 +193,11 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
 /** A path of `/`-separated segments of unreserved characters, none of them `.` or `..`. */
 const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]*)+$/;
+/**
+ * A query (after `?`) of characters `new URL` never encodes in one, and no fragment; no `?` either,
+ * as `URLSearchParams` would drop one at the start, where `URL.searchParams` keeps it.
+ */
+const PLAIN_QUERY = /^[A-Za-z0-9\-._~=&%+,;:@!$*()/]*$/;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
