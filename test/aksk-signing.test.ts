@@ -149,3 +149,40 @@ describe("agreement with Huawei's official AKSKSigner", () => {
     );
   });
 });
+
+describe("a signer that has signed for an origin before", () => {
+  // Path pieces that `new URL` rewrites (dot segments, also percent-encoded; backslashes; tabs;
+  // characters it percent-encodes) next to ones it keeps, so that both ways of reading a URL run.
+  const piece = fc.constantFrom("a", "v2.0", "ipsec-site-connections", "f92b7d25-608b-49a1", "_~", ".", "..", "...", ".x", "%2e", "%2E%2e", "a%20b", "\\", "\t", "é", " ", "?q=1", "#f", ";", "", "?", "??a=1", "?fields=id&fields=status", "?b=2&a=1&a=", "?a+b=%20c", "?x=%zz", "?k=%E2%82%AC", "?é=1", "?a b", "?a'b", "?a\"b", "?a<b", "?a#b", "?q=a/b:c@d");
+  const origin = fc.constantFrom(
+    "https://vpc.cn-north-4.myhuaweicloud.com",
+    "http://127.0.0.1:8443",
+    "https://vpc.example.com:443",
+    "https://user@vpc.example.com",
+    "HTTPS://VPC.Example.com",
+    "http://[::1]:9696",
+  );
+  const sign = (signer: ReturnType<typeof akskSigner>, url: string) => signer({ method: "GET", url, headers: [["accept", "application/json"]], sdkDate: "20191115T033655Z" }).Authorization;
+
+  test("signs each URL as a signer that has signed nothing yet does", () => {
+    fc.assert(
+      fc.property(origin, fc.array(fc.array(piece, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (base, paths) => {
+        const warm = akskSigner(AK, SK);
+        sign(warm, `${base}/v2.0/vpn/ipsec-site-connections`);
+        for (const pieces of paths) {
+          const url = `${base}/${pieces.join("/")}`;
+          expect(sign(warm, url)).toBe(sign(akskSigner(AK, SK), url));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("signs a URL on another origin for that origin's host", () => {
+    const signer = akskSigner(AK, SK);
+    sign(signer, "https://a.example.com/v2.0/x");
+    const other = "https://b.example.com/v2.0/x";
+    expect(sign(signer, other)).toBe(sign(akskSigner(AK, SK), other));
+    expect(sign(signer, other)).not.toBe(sign(signer, "https://a.example.com/v2.0/x"));
+  });
+});

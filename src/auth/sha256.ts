@@ -35,12 +35,19 @@ const primes = (count: number): number[] => {
 // First 32 bits of the fractional parts of the square roots (H0) and cube roots (K) of the first
 // primes, computed rather than copied: doubles hold these exactly enough (the tests prove it).
 const fraction = (x: number): number => ((x - Math.floor(x)) * 2 ** 32) | 0;
-const H0 = Int32Array.from(primes(8), (p) => fraction(Math.sqrt(p)));
-const K = Int32Array.from(primes(64), (p) => fraction(Math.cbrt(p)));
-const W = new Int32Array(64);
+let tables: { H0: Int32Array; K: Int32Array; W: Int32Array } | undefined;
+// Made on the first JavaScript hash, not on import: in a fresh process (interpreted code) they take
+// ~0.5 ms of every import, though Node, Bun and Deno hash natively and never need them.
+const sha256Tables = () =>
+  (tables ??= {
+    H0: Int32Array.from(primes(8), (p) => fraction(Math.sqrt(p))),
+    K: Int32Array.from(primes(64), (p) => fraction(Math.cbrt(p))),
+    W: new Int32Array(64),
+  });
 
 /** Runs the compression function over `data`, whose length is a multiple of 64 bytes. */
 function compress(h: Int32Array, data: Uint8Array): void {
+  const { K, W } = sha256Tables();
   for (let offset = 0; offset < data.length; offset += 64) {
     for (let i = 0; i < 16; i++) {
       const j = offset + i * 4;
@@ -100,7 +107,7 @@ function finish(state: Int32Array, prefixLength: number, data: Uint8Array): Uint
 }
 
 /** The SHA-256 digest of `data`, 32 bytes, in plain JavaScript. */
-export const sha256Js = (data: Uint8Array): Uint8Array => finish(H0, 0, data);
+export const sha256Js = (data: Uint8Array): Uint8Array => finish(sha256Tables().H0, 0, data);
 
 /**
  * HMAC-SHA256 under `key`: returns a function of the message. The key's two pad blocks are
@@ -110,7 +117,7 @@ export function hmacSha256KeyJs(key: Uint8Array): (message: Uint8Array) => Uint8
   const block = new Uint8Array(64);
   block.set(key.length > 64 ? sha256Js(key) : key);
   const pad = (byte: number): Int32Array => {
-    const state = H0.slice();
+    const state = sha256Tables().H0.slice();
     compress(state, block.map((b) => b ^ byte));
     return state;
   };
@@ -190,11 +197,13 @@ function keyBlock(key: Uint8Array): Uint8Array {
   return block;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+let hexTable: string[] | undefined;
 
 /** Lowercase hex of `bytes`. */
 export function toHex(bytes: Uint8Array): string {
+  // Made on first use, as the tables above: signing in Node never needs it.
+  const hex = (hexTable ??= Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0")));
   let out = "";
-  for (const b of bytes) out += HEX[b];
+  for (const b of bytes) out += hex[b];
   return out;
 }
