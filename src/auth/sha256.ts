@@ -20,7 +20,7 @@ type NodeCrypto = {
   hash?(algorithm: "sha256", data: Uint8Array | string, encoding: "buffer"): Uint8Array;
   hash?(algorithm: "sha256", data: Uint8Array | string, encoding: "hex"): string;
 };
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
+const nodeCrypto = /* @__PURE__ */ (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
   | NodeCrypto
   | undefined;
 
@@ -35,9 +35,9 @@ const primes = (count: number): number[] => {
 // First 32 bits of the fractional parts of the square roots (H0) and cube roots (K) of the first
 // primes, computed rather than copied: doubles hold these exactly enough (the tests prove it).
 const fraction = (x: number): number => ((x - Math.floor(x)) * 2 ** 32) | 0;
-const H0 = Int32Array.from(primes(8), (p) => fraction(Math.sqrt(p)));
-const K = Int32Array.from(primes(64), (p) => fraction(Math.cbrt(p)));
-const W = new Int32Array(64);
+const H0 = /* @__PURE__ */ Int32Array.from(/* @__PURE__ */ primes(8), (p) => fraction(Math.sqrt(p)));
+const K = /* @__PURE__ */ Int32Array.from(/* @__PURE__ */ primes(64), (p) => fraction(Math.cbrt(p)));
+const W = /* @__PURE__ */ new Int32Array(64);
 
 /** Runs the compression function over `data`, whose length is a multiple of 64 bytes. */
 function compress(h: Int32Array, data: Uint8Array): void {
@@ -119,20 +119,21 @@ export function hmacSha256KeyJs(key: Uint8Array): (message: Uint8Array) => Uint8
   return (message) => finish(outer, 64, finish(inner, 64, message));
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const utf8 = (data: Uint8Array | string): Uint8Array => (typeof data === "string" ? encoder.encode(data) : data);
 
 /** The SHA-256 digest of `data` (a string is hashed as UTF-8), 32 bytes: native where the runtime has it, else JavaScript. */
-export const sha256: (data: Uint8Array | string) => Uint8Array = nodeCrypto?.hash
-  ? (data) => nodeCrypto.hash!("sha256", data, "buffer")
-  : nodeCrypto
-    ? (data) => nodeCrypto.createHash("sha256").update(data).digest()
-    : (data) => sha256Js(utf8(data));
+// Chosen in a function marked pure, so that a bundle that never hashes drops this module's code.
+export const sha256: (data: Uint8Array | string) => Uint8Array = /* @__PURE__ */ (() =>
+  nodeCrypto?.hash
+    ? (data: Uint8Array | string) => nodeCrypto.hash!("sha256", data, "buffer")
+    : nodeCrypto
+      ? (data: Uint8Array | string) => nodeCrypto.createHash("sha256").update(data).digest()
+      : (data: Uint8Array | string) => sha256Js(utf8(data)))();
 
 /** Lowercase hex SHA-256 of `data` (a string is hashed as UTF-8). */
-export const sha256Hex: (data: Uint8Array | string) => string = nodeCrypto?.hash
-  ? (data) => nodeCrypto.hash!("sha256", data, "hex")
-  : (data) => toHex(sha256(data));
+export const sha256Hex: (data: Uint8Array | string) => string = /* @__PURE__ */ (() =>
+  nodeCrypto?.hash ? (data: Uint8Array | string) => nodeCrypto.hash!("sha256", data, "hex") : (data: Uint8Array | string) => toHex(sha256(data)))();
 
 /**
  * HMAC-SHA256 under `key`, as a function of the message (a string is UTF-8): native where
@@ -190,7 +191,7 @@ function keyBlock(key: Uint8Array): Uint8Array {
   return block;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /** Lowercase hex of `bytes`. */
 export function toHex(bytes: Uint8Array): string {
