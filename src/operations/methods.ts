@@ -1,7 +1,7 @@
 import type { OperationSpec } from "../../generated/operations";
 import type { CallOptions } from "../call";
 import type { ClientStack } from "../pipeline";
-import { callOperation, type DeleteOptions, deleteOperation, requestOf } from "./engine";
+import { bodyRequestOf, callOperation, type DeleteOptions, deleteOperation, requestOf } from "./engine";
 import { listOperation } from "./list";
 import { waitForStatus, type WaitOptions } from "./wait";
 
@@ -37,9 +37,9 @@ export async function getCall(stack: ClientStack, spec: OperationSpec, id: unkno
   const [query, call] = splitOptions(spec, options);
   return callOperation(stack, spec, requestOf(spec, [id], query), call);
 }
-export const createCall = async (stack: ClientStack, spec: OperationSpec, attributes: unknown, options: CallOptions = {}) => callOperation(stack, spec, requestOf(spec, [], undefined, attributes), options);
+export const createCall = async (stack: ClientStack, spec: OperationSpec, attributes: unknown, options: CallOptions = {}) => callOperation(stack, spec, bodyRequestOf(spec, [], attributes), options);
 export const updateCall = async (stack: ClientStack, spec: OperationSpec, id: unknown, changes: unknown, options: CallOptions = {}) =>
-  callOperation(stack, spec, requestOf(spec, [id], undefined, changes), options);
+  callOperation(stack, spec, bodyRequestOf(spec, [id], changes), options);
 export const deleteCall = deleteOperation;
 /** A `waitFor…` over the get operation `spec`, as `waitForStatus` reads it. */
 export function waitCall(stack: ClientStack, spec: OperationSpec, what: string, id: string, options: WaitOptions): Promise<unknown> {
