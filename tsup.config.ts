@@ -4,7 +4,8 @@ import { defineConfig } from "tsup";
 // `require` resolve types correctly (checked by publint and @arethetypeswrong/cli).
 export default defineConfig({
   // `node` (vpnaas-sdk/node) reads clouds.yaml and the environment; `index` must stay browser-safe.
-  entry: { index: "src/index.ts", node: "src/node.ts", strategy: "src/strategy.ts" },
+  // `operations` (vpnaas-sdk/operations): one function per operation, for bundles that tree-shake.
+  entry: { index: "src/index.ts", node: "src/node.ts", strategy: "src/strategy.ts", operations: "src/per-operation.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

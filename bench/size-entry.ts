@@ -1,5 +1,5 @@
-// What a browser app ships to fetch one connection: the client, token auth and retries. The
-// client without `api` (createVpnaasCoreClient): this app does not use openapi-fetch.
+// A browser app that fetches one connection through the core client, which carries every
+// operation's method, token auth and retries, without `api`: no openapi-fetch.
 import { createVpnaasCoreClient, tokenAuth } from "../src";
 
 const client = createVpnaasCoreClient({ baseUrl: location.origin, auth: tokenAuth("token") });

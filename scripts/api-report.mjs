@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The public TypeScript surface of vpnaas-sdk, reviewed like the spec: API Extractor reports of the
 // built declarations of each entry point ("." → review/vpnaas-sdk.api.md, "./node" →
-// review/vpnaas-sdk-node.api.md; configs api-extractor.json and api-extractor.node.json).
+// review/vpnaas-sdk-node.api.md, "./operations" → review/vpnaas-sdk-operations.api.md; configs
+// api-extractor.json, api-extractor.node.json and api-extractor.operations.json).
 //
 //   npm run api:report   build, then rewrite review/*.api.md (commit them with the change that caused them)
 //   npm run api:check    build, then fail if review/*.api.md is not what the build exports
@@ -20,7 +21,7 @@ const option = (name) => (args.includes(name) ? resolve(args[args.indexOf(name) 
 const local = args.includes("--local");
 const dist = option("--dist") ?? join(root, "dist");
 const review = option("--review") ?? join(root, "review");
-const CONFIGS = ["api-extractor.json", "api-extractor.node.json"];
+const CONFIGS = ["api-extractor.json", "api-extractor.node.json", "api-extractor.operations.json"];
 const rel = (p) => relative(root, p) || p;
 
 /** The config of `file`, reading the declarations from `dist` and comparing with the reports in `review`. */

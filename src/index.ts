@@ -1,6 +1,7 @@
 // Public surface: what users call and the types they name. Re-exports only; each name is listed in README ("Public names").
 export { createVpnaasClient, type VpnaasClient } from "./client";
 export { createVpnaasCoreClient, type VpnaasCoreClient } from "./core-client";
+export { createVpnaasSession, type VpnaasSession } from "./session";
 export type { VpnaasClientOptions } from "./pipeline";
 export type { CallOptions } from "./call";
 export type { GetIpsecSiteConnectionOptions, IpsecSiteConnectionOperations } from "./ipsec-site-connections";

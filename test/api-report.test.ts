@@ -26,6 +26,7 @@ test("review/*.api.md is exactly the public API that src/ builds to", () => {
   expect([run.status, run.stderr]).toEqual([0, ""]);
   expect(run.stdout).toContain("review/vpnaas-sdk.api.md matches the public API");
   expect(run.stdout).toContain("review/vpnaas-sdk-node.api.md matches the public API");
+  expect(run.stdout).toContain("review/vpnaas-sdk-operations.api.md matches the public API");
 }, 60_000);
 
 test("a surface the report does not show fails, with the diff and the command to run", () => {

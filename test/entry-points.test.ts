@@ -26,6 +26,12 @@ describe("entry points", () => {
     expect(bare.sort()).toEqual(["openapi-fetch"]);
   });
 
+  test("vpnaas-sdk/operations reaches no node: module and no dependency at all, not even openapi-fetch", () => {
+    const graph = importGraph("src/per-operation.ts");
+    expect(graph.size).toBeGreaterThan(5);
+    expect([...graph.values()].flat()).toEqual([]);
+  });
+
   test("the node entry point is where node:fs, yaml (clouds.yaml) and undici (TLS settings) are used", () => {
     const graph = importGraph("src/node.ts");
     const bare = new Set([...graph.values()].flat());

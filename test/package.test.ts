@@ -45,7 +45,7 @@ test("depends on openapi-fetch, undici and yaml only; yaml and undici have no de
   const yaml = JSON.parse(readFileSync(join(consumer, "node_modules/yaml/package.json"), "utf8"));
   expect(Object.keys(yaml.dependencies ?? {})).toEqual([]);
   const dist = join(consumer, "node_modules/vpnaas-sdk/dist");
-  for (const file of ["index.js", "index.cjs", "strategy.js", "strategy.cjs"]) expect(readFileSync(join(dist, file), "utf8")).not.toMatch(/["'](yaml|undici)["']/);
+  for (const file of ["index.js", "index.cjs", "strategy.js", "strategy.cjs", "operations.js", "operations.cjs"]) expect(readFileSync(join(dist, file), "utf8")).not.toMatch(/["'](yaml|undici)["']/);
   for (const file of ["node.js", "node.cjs"]) {
     expect(readFileSync(join(dist, file), "utf8")).toMatch(/["']yaml["']/);
     expect(readFileSync(join(dist, file), "utf8")).toMatch(/["']undici["']/);
@@ -72,7 +72,27 @@ test.each([
   expect(JSON.parse(out)).toEqual({ id, status: "ACTIVE", core: "ACTIVE" });
 });
 
-const consumerSource = `import { createVpnaasClient, type IpsecSiteConnection } from "vpnaas-sdk";
+test("vpnaas-sdk/operations works from ESM and CommonJS, with a session made by either build", async () => {
+  writeFileSync(
+    join(consumer, "per-operation.mjs"),
+    `import { createVpnaasSession } from "vpnaas-sdk";
+import { getIpsecSiteConnection } from "vpnaas-sdk/operations";
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const cjs = { ...require("vpnaas-sdk"), ...require("vpnaas-sdk/operations") };
+const esm = await getIpsecSiteConnection(createVpnaasSession({ baseUrl: process.env.API }), "${id}", { fields: ["id", "status"] });
+const mixed = await cjs.getIpsecSiteConnection(createVpnaasSession({ baseUrl: process.env.API }), "${id}");
+const mixedBack = await getIpsecSiteConnection(cjs.createVpnaasSession({ baseUrl: process.env.API }), "${id}");
+console.log(JSON.stringify([esm.status, mixed.status, mixedBack.status]));`,
+  );
+  const out = await new Promise<string>((done, fail) =>
+    execFile(process.execPath, ["per-operation.mjs"], { cwd: consumer, env: { ...process.env, API: server.url } }, (err, stdout) => (err ? fail(err) : done(stdout))),
+  );
+  expect(JSON.parse(out)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
+});
+
+const consumerSource = `import { createVpnaasClient, createVpnaasSession, type IpsecSiteConnection } from "vpnaas-sdk";
+import { getIpsecSiteConnection } from "vpnaas-sdk/operations";
 export async function main(): Promise<string> {
   const client = createVpnaasClient({ baseUrl: "https://network.example.com:9696" });
   const c = await client.getIpsecSiteConnection("${id}");
@@ -84,7 +104,10 @@ export async function main(): Promise<string> {
   const some = await client.getIpsecSiteConnection("${id}", { fields: ["id"] });
   // @ts-expect-error not requested
   some.name;
-  return String(up) + s + some.id;
+  const one = await getIpsecSiteConnection(createVpnaasSession({ baseUrl: "https://network.example.com:9696" }), "${id}", { fields: ["status"] });
+  // @ts-expect-error not requested
+  one.id;
+  return String(up) + s + some.id + one.status;
 }
 `;
 

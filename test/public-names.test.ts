@@ -30,6 +30,14 @@ describe("the public surface", () => {
     expect(named(strategyPart)).toEqual(exportedNames("src/strategy.ts"));
   });
 
+  test("vpnaas-sdk/operations: README names its types and waits; its functions are the table's operations", async () => {
+    const operationsPart = listed.slice(listed.indexOf("\n`vpnaas-sdk/operations`"));
+    const runtime = Object.keys(await import("../src/per-operation"));
+    const { operations } = await import("../generated/operations");
+    expect(named(operationsPart).filter((n) => !runtime.includes(n))).toEqual(exportedNames("src/per-operation.ts"));
+    expect(runtime.filter((n) => !(n in operations)).sort()).toEqual(named(operationsPart).filter((n) => n.startsWith("waitFor")));
+  });
+
   test("the runtime exports of the root are all listed", async () => {
     const runtime = Object.keys(await import("../src")).sort();
     expect(runtime.filter((n) => !named(rootPart).includes(n))).toEqual([]);

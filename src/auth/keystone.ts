@@ -116,7 +116,7 @@ async function sendOwnRequest(transport: Next, request: OutgoingRequest, timeout
   }
 }
 
-const utf8 = new TextEncoder();
+const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /** `{authUrl}/v3/auth/tokens`, for an authUrl written with or without `/v3` and trailing slashes. */
 export function keystoneTokensUrl(authUrl: unknown): string {

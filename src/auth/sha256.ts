@@ -20,7 +20,7 @@ type NodeCrypto = {
   hash?(algorithm: "sha256", data: Uint8Array | string, encoding: "buffer"): Uint8Array;
   hash?(algorithm: "sha256", data: Uint8Array | string, encoding: "hex"): string;
 };
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
+const nodeCrypto = /* @__PURE__ */ (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
   | NodeCrypto
   | undefined;
 
@@ -126,20 +126,21 @@ export function hmacSha256KeyJs(key: Uint8Array): (message: Uint8Array) => Uint8
   return (message) => finish(outer, 64, finish(inner, 64, message));
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const utf8 = (data: Uint8Array | string): Uint8Array => (typeof data === "string" ? encoder.encode(data) : data);
 
 /** The SHA-256 digest of `data` (a string is hashed as UTF-8), 32 bytes: native where the runtime has it, else JavaScript. */
-export const sha256: (data: Uint8Array | string) => Uint8Array = nodeCrypto?.hash
-  ? (data) => nodeCrypto.hash!("sha256", data, "buffer")
-  : nodeCrypto
-    ? (data) => nodeCrypto.createHash("sha256").update(data).digest()
-    : (data) => sha256Js(utf8(data));
+// Chosen in a function marked pure, so that a bundle that never hashes drops this module's code.
+export const sha256: (data: Uint8Array | string) => Uint8Array = /* @__PURE__ */ (() =>
+  nodeCrypto?.hash
+    ? (data: Uint8Array | string) => nodeCrypto.hash!("sha256", data, "buffer")
+    : nodeCrypto
+      ? (data: Uint8Array | string) => nodeCrypto.createHash("sha256").update(data).digest()
+      : (data: Uint8Array | string) => sha256Js(utf8(data)))();
 
 /** Lowercase hex SHA-256 of `data` (a string is hashed as UTF-8). */
-export const sha256Hex: (data: Uint8Array | string) => string = nodeCrypto?.hash
-  ? (data) => nodeCrypto.hash!("sha256", data, "hex")
-  : (data) => toHex(sha256(data));
+export const sha256Hex: (data: Uint8Array | string) => string = /* @__PURE__ */ (() =>
+  nodeCrypto?.hash ? (data: Uint8Array | string) => nodeCrypto.hash!("sha256", data, "hex") : (data: Uint8Array | string) => toHex(sha256(data)))();
 
 /**
  * HMAC-SHA256 under `key`, as a function of the message (a string is UTF-8): native where

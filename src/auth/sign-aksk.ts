@@ -201,6 +201,6 @@ const PLAIN_QUERY = /^[A-Za-z0-9\-._~=&%+,;:@!$*()/]*$/;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 /** SHA-256 of no bytes (FIPS 180-4), the payload hash of every request without a body; written out, not hashed when the module loads. */
 export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";

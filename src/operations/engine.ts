@@ -25,11 +25,19 @@ export function pathOf(spec: Pick<OperationSpec, "path" | "pathParams">, ids: re
 }
 
 /**
- * The request of one call: path, query and, with a body, its envelope `{ [key]: attributes }` as
+ * The request of a call without a body (list, get, delete, a wait's read): path and query. Apart
+ * from {@link bodyRequestOf} so that a bundle without create or update leaves the body checks out.
+ */
+export function requestOf(spec: OperationSpec, ids: readonly unknown[], query: unknown): OperationRequest {
+  return { method: spec.method, path: pathOf(spec, ids) + queryString(spec, query) };
+}
+
+/**
+ * The request of a create or update: path and its body, the envelope `{ [key]: attributes }` as
  * JSON, its secret values (psk) listed so that no error can show them.
  */
-export function requestOf(spec: OperationSpec, ids: readonly unknown[], query: unknown, attributes?: unknown): OperationRequest {
-  const path = pathOf(spec, ids) + queryString(spec, query);
+export function bodyRequestOf(spec: OperationSpec, ids: readonly unknown[], attributes: unknown): OperationRequest {
+  const path = pathOf(spec, ids);
   const { request } = spec;
   if (!request) return { method: spec.method, path };
   const inner = checkBody(request, attributes, spec.method === "POST" ? "attributes" : "changes");

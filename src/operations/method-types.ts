@@ -3,6 +3,7 @@
 import type { operations as Ops } from "../../generated/openapi";
 import type { operations as table } from "../../generated/operations";
 import type { CallOptions } from "../call";
+import type { VpnaasSession } from "../session";
 import type { DeleteOptions } from "./engine";
 import type { Listing } from "./list";
 import type { WaitOptions } from "./wait";
@@ -51,6 +52,15 @@ export type MethodOf<Op, Spec> = {
   delete: (id: string, options?: DeleteOptions) => Promise<void>;
 }[KindOf<Spec>];
 
+/** The function of one operation in `vpnaas-sdk/operations`: its method, with the session first. */
+export type FunctionOf<Op, Spec> = {
+  list: <F extends FieldOf<Op> = never>(session: VpnaasSession, query?: Omit<QueryOf<Op>, "fields"> & { fields?: readonly F[] }, options?: CallOptions) => Listing<Narrowed<ItemOf<Op, Spec>, F>>;
+  get: <F extends FieldOf<Op> = never>(session: VpnaasSession, id: string, options?: CallOptions & { fields?: readonly F[] }) => Promise<Narrowed<ItemOf<Op, Spec>, F>>;
+  create: (session: VpnaasSession, attributes: BodyOf<Op, Spec>, options?: CallOptions) => Promise<ItemOf<Op, Spec>>;
+  update: (session: VpnaasSession, id: string, changes: BodyOf<Op, Spec>, options?: CallOptions) => Promise<ItemOf<Op, Spec>>;
+  delete: (session: VpnaasSession, id: string, options?: DeleteOptions) => Promise<void>;
+}[KindOf<Spec>];
+
 /** One method per operation of `Table` that `AllOps` (openapi-typescript's `operations`) describes. */
 export type MethodsOf<AllOps, Table> = { [Id in keyof Table & keyof AllOps]: MethodOf<AllOps[Id], Table[Id]> };
 
@@ -72,3 +82,9 @@ export type WaitMethods = {
     ? (id: string, options: WaitOptions<StatusOf<ItemOf<Ops[W[1]], (typeof table)[W[1]]>>>) => Promise<ItemOf<Ops[W[1]], (typeof table)[W[1]]>>
     : never;
 };
+
+/** The function of operation `Id` in `vpnaas-sdk/operations`. */
+export type OperationFunction<Id extends Ids> = FunctionOf<Ops[Id], (typeof table)[Id]>;
+
+/** The `waitFor…` function that polls get operation `Id`. */
+export type WaitFunction<Id extends Ids> = (session: VpnaasSession, id: string, options: WaitOptions<StatusOf<ItemOf<Ops[Id], (typeof table)[Id]>>>) => Promise<ItemOf<Ops[Id], (typeof table)[Id]>>;

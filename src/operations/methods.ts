@@ -1,7 +1,7 @@
 import type { OperationSpec } from "../../generated/operations";
 import type { CallOptions } from "../call";
 import type { ClientStack } from "../pipeline";
-import { callOperation, type DeleteOptions, deleteOperation, requestOf } from "./engine";
+import { bodyRequestOf, callOperation, type DeleteOptions, deleteOperation, requestOf } from "./engine";
 import { listOperation } from "./list";
 import { waitForStatus, type WaitOptions } from "./wait";
 
@@ -23,11 +23,28 @@ export function kindOf(spec: OperationSpec): MethodKind {
 }
 
 /** The members of `options` that are the operation's query parameters (a get's `fields`), and the call options. */
-function splitOptions(spec: OperationSpec, options: Record<string, unknown> = {}): [query: Record<string, unknown> | undefined, call: CallOptions] {
+function splitOptions(spec: OperationSpec, options: object = {}): [query: Record<string, unknown> | undefined, call: CallOptions] {
   const query: Record<string, unknown> = {};
   const call: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) (spec.query.includes(k) ? query : call)[k] = v;
   return [Object.keys(query).length ? query : undefined, call];
+}
+
+// One function per kind of method, over a stack: the client's methods and the functions of
+// `vpnaas-sdk/operations` are both made of these, so that a bundle keeps only the kinds it calls.
+export const listCall = (stack: ClientStack, spec: OperationSpec, query?: unknown, options?: CallOptions) => listOperation(stack, spec, query, options);
+export async function getCall(stack: ClientStack, spec: OperationSpec, id: unknown, options?: object): Promise<unknown> {
+  const [query, call] = splitOptions(spec, options);
+  return callOperation(stack, spec, requestOf(spec, [id], query), call);
+}
+export const createCall = async (stack: ClientStack, spec: OperationSpec, attributes: unknown, options: CallOptions = {}) => callOperation(stack, spec, bodyRequestOf(spec, [], attributes), options);
+export const updateCall = async (stack: ClientStack, spec: OperationSpec, id: unknown, changes: unknown, options: CallOptions = {}) =>
+  callOperation(stack, spec, bodyRequestOf(spec, [id], changes), options);
+export const deleteCall = deleteOperation;
+/** A `waitFor…` over the get operation `spec`, as `waitForStatus` reads it. */
+export function waitCall(stack: ClientStack, spec: OperationSpec, what: string, id: string, options: WaitOptions): Promise<unknown> {
+  const read = (id: string, signal: AbortSignal | undefined) => callOperation(stack, spec, requestOf(spec, [id], undefined), { signal }) as Promise<{ status?: unknown }>;
+  return waitForStatus(read, what, id, options, stack.clock);
 }
 
 /** One method per operation of `table`, each over `stack`: what the client's methods are made of. */
@@ -37,17 +54,14 @@ export function operationMethods(stack: ClientStack, table: Readonly<Record<stri
     const kind = kindOf(spec);
     methods[name] =
       kind === "list"
-        ? (query?: unknown, options?: CallOptions) => listOperation(stack, spec, query, options)
+        ? (query?: unknown, options?: CallOptions) => listCall(stack, spec, query, options)
         : kind === "get"
-          ? async (id: unknown, options?: Record<string, unknown>) => {
-              const [query, call] = splitOptions(spec, options);
-              return callOperation(stack, spec, requestOf(spec, [id], query), call);
-            }
+          ? (id: unknown, options?: Record<string, unknown>) => getCall(stack, spec, id, options)
           : kind === "create"
-            ? async (attributes: unknown, options: CallOptions = {}) => callOperation(stack, spec, requestOf(spec, [], undefined, attributes), options)
+            ? (attributes: unknown, options?: CallOptions) => createCall(stack, spec, attributes, options)
             : kind === "update"
-              ? async (id: unknown, changes: unknown, options: CallOptions = {}) => callOperation(stack, spec, requestOf(spec, [id], undefined, changes), options)
-              : (id: unknown, options?: DeleteOptions) => deleteOperation(stack, spec, id, options);
+              ? (id: unknown, changes: unknown, options?: CallOptions) => updateCall(stack, spec, id, changes, options)
+              : (id: unknown, options?: DeleteOptions) => deleteCall(stack, spec, id, options);
   }
   return methods;
 }
@@ -61,8 +75,7 @@ export function waitMethods(stack: ClientStack, table: Readonly<Record<string, O
   for (const [name, get, what] of waits) {
     const spec = table[get];
     if (!spec) continue;
-    const read = (id: string, signal: AbortSignal | undefined) => callOperation(stack, spec, requestOf(spec, [id], undefined), { signal }) as Promise<{ status?: unknown }>;
-    methods[name] = (id: string, options: WaitOptions) => waitForStatus(read, what, id, options, stack.clock);
+    methods[name] = (id: string, options: WaitOptions) => waitCall(stack, spec, what, id, options);
   }
   return methods;
 }
