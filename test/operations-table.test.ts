@@ -20,6 +20,17 @@ function specsOf(doc: unknown): { specs?: Record<string, any>; error?: string } 
   return JSON.parse(run.stdout);
 }
 
+/** scripts/operation-functions.mjs's text for `doc`, in a child node, or its error. */
+function functionsOf(doc: unknown): { text?: string; error?: string } {
+  const script = `import { operationFunctions } from ${JSON.stringify(join(root, "scripts/operation-functions.mjs"))};
+    let text = ""; for await (const c of process.stdin) text += c;
+    try { console.log(JSON.stringify({ text: operationFunctions(JSON.parse(text)) })); }
+    catch (e) { console.log(JSON.stringify({ error: e.message })); }`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { input: JSON.stringify(doc), encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+}
+
 const uuidParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
 const envelope = (key: string, schema: unknown) => ({ type: "object", required: [key], properties: { [key]: schema } });
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
@@ -104,6 +115,19 @@ describe("the operation table", () => {
     expect(table.createIpsecSiteConnection.request.secret).toEqual(["psk"]);
     expect(table.updateIpsecSiteConnection.request.secret).toEqual(["psk"]);
     expect(getIpsecSiteConnection.queryRules.fields.items.enum).toEqual(ipsecSiteConnectionFieldValues);
+  });
+
+  test("the functions of vpnaas-sdk/operations follow from the spec: one per operation, each calling its kind's engine function over its own entry", () => {
+    const { text } = functionsOf(ikeSpec());
+    const exported = [...text!.matchAll(/^export const (\w+) = \((async )?\(session, ([\w, ]+)\) => (\w+)\(stackOf\(session\), (\w+)Spec, \3\)\)/gm)].map((m) => [m[1], Boolean(m[2]), m[3], m[4], m[5]]);
+    expect(exported).toEqual([
+      ["createIkePolicy", true, "attributes, options", "createCall", "createIkePolicy"],
+      ["deleteIkePolicy", true, "id, options", "deleteCall", "deleteIkePolicy"],
+      ["getIkePolicy", true, "id, options", "getCall", "getIkePolicy"],
+      ["listIkePolicies", false, "query, options", "listCall", "listIkePolicies"],
+      ["updateIkePolicy", true, "id, changes, options", "updateCall", "updateIkePolicy"],
+    ]);
+    expect(readFileSync(join(root, "generated/operation-functions.ts"), "utf8").match(/^export const /gm)).toHaveLength(Object.keys(operations).length);
   });
 
   test("the generator gives the committed table for the spec", () => {
