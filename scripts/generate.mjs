@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { operationDocs } from "./operation-docs.mjs";
 import { operationFunctions } from "./operation-functions.mjs";
 import { operationsTable } from "./operations-table.mjs";
 
@@ -35,6 +36,8 @@ run(bin("openapi-typescript"), [spec, "--enum-values", "--default-non-nullable",
 writeFileSync(join(outDir, "operations.ts"), operationsTable(parse(readFileSync(spec, "utf8"))));
 // The functions of vpnaas-sdk/operations, one per operation (see scripts/operation-functions.mjs).
 writeFileSync(join(outDir, "operation-functions.ts"), operationFunctions(parse(readFileSync(spec, "utf8"))));
+// Each generated method's documentation, from the spec (see scripts/operation-docs.mjs).
+writeFileSync(join(outDir, "operation-docs.ts"), operationDocs(parse(readFileSync(spec, "utf8"))));
 
 // The reviewers' HTML reference, by openapi-generator's html2 generator, with the templates of
 // scripts/html2-templates/ in place of html2's own where they differ (each says what it changes and

@@ -33,6 +33,7 @@ const NOT_RUNTIME_SUITES = [
   ["test/spec-validator.test.ts", "a test helper's checks of the spec"],
   ["test/spectral-house-rules.test.ts", "Spectral's lint rules (Spectral runs on the tool chain's Node)"],
   ["test/entry-points.test.ts", "a static reading of src/'s import graph"],
+  ["test/docs.test.ts", "TypeDoc, a tool of the tool chain"],
   ["test/operations-table.test.ts", "the generator script (scripts/operations-table.mjs), run as a child of the tool chain's Node"],
   ["test/html-reference.test.ts", "generated/reference.html in Chromium"],
   ["test/browser/", "the SDK in Chromium (the test process only serves and drives the page)"],

@@ -16,7 +16,7 @@ export type { VpnaasClientOptions } from "./pipeline";
  * options, same auth, retries and errors; it leaves openapi-fetch (about 2.7 kB minified and
  * gzipped) out of a browser bundle that does not use `api`.
  */
-export type VpnaasCoreClient = IpsecSiteConnectionOperations & Omit<OperationMethods, keyof IpsecSiteConnectionOperations> & WaitMethods & SiteToSiteMethods;
+export interface VpnaasCoreClient extends IpsecSiteConnectionOperations, Omit<OperationMethods, keyof IpsecSiteConnectionOperations>, WaitMethods, SiteToSiteMethods {}
 
 /**
  * Creates a client with the typed operations and no `api`: for browser bundles that want to stay

@@ -1,6 +1,7 @@
 // The client's method types, derived from the generated table (`kind`, envelope keys) and from
 // openapi-typescript's `operations` (payloads, query parameters): one mapping for every operation.
 import type { operations as Ops } from "../../generated/openapi";
+import type { OperationDocs } from "../../generated/operation-docs";
 import type { operations as table } from "../../generated/operations";
 import type { CallOptions } from "../call";
 import type { VpnaasSession } from "../session";
@@ -65,7 +66,7 @@ export type FunctionOf<Op, Spec> = {
 export type MethodsOf<AllOps, Table> = { [Id in keyof Table & keyof AllOps]: MethodOf<AllOps[Id], Table[Id]> };
 
 /** One method per operation of the spec, named by its operationId. */
-export type OperationMethods = MethodsOf<Ops, typeof table>;
+export interface OperationMethods extends OperationDocs<MethodsOf<Ops, typeof table>> {}
 
 /** The waits, by the get operation each polls. */
 export const WAITS = [
@@ -76,12 +77,22 @@ export const WAITS = [
 type StatusOf<Item> = Item extends { status?: infer S } ? NonNullable<S> & string : string;
 type Ids = keyof typeof table & keyof Ops;
 
-/** `waitForIpsecSiteConnection` and `waitForVpnService`, each once its get operation is in the spec. */
-export type WaitMethods = {
-  [W in (typeof WAITS)[number] as W[1] extends Ids ? W[0] : never]: W[1] extends Ids
-    ? (id: string, options: WaitOptions<StatusOf<ItemOf<Ops[W[1]], (typeof table)[W[1]]>>>) => Promise<ItemOf<Ops[W[1]], (typeof table)[W[1]]>>
-    : never;
-};
+/** A wait that polls get operation `Id` (see {@link WaitOptions}). */
+type WaitOf<Id extends Ids> = (id: string, options: WaitOptions<StatusOf<ItemOf<Ops[Id], (typeof table)[Id]>>>) => Promise<ItemOf<Ops[Id], (typeof table)[Id]>>;
+
+/** The waits: what the spec cannot state (polling a status), written here. */
+export interface WaitMethods {
+  /**
+   * Reads the connection every `intervalMs` (default 2 000) until its status is `status` (one or
+   * any of a list), and resolves with it. `ERROR`, unless awaited, rejects at once, and running out
+   * of `timeoutMs` (default 300 000) rejects, both with a `VpnaasWaitError` whose `lastState` is the
+   * connection as last read (psk redacted); `signal` ends the wait with a `VpnaasTimeoutError` of
+   * kind `aborted`. Without a VPN agent's status report a new connection stays `PENDING_CREATE`.
+   */
+  waitForIpsecSiteConnection: WaitOf<"getIpsecSiteConnection">;
+  /** As {@link WaitMethods.waitForIpsecSiteConnection}, for a VPN service. */
+  waitForVpnService: WaitOf<"getVpnService">;
+}
 
 /** The function of operation `Id` in `vpnaas-sdk/operations`. */
 export type OperationFunction<Id extends Ids> = FunctionOf<Ops[Id], (typeof table)[Id]>;
