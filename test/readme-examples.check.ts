@@ -32,5 +32,26 @@ export async function readmeOperations(): Promise<void> {
   });
   await client.waitForIpsecSiteConnection(vpn.connection.id, { status: "ACTIVE" });
   await client.deleteSiteToSiteVpn(vpn); // reverse order; what is already gone is skipped
-  void [pages, all, up];
+  // IPsec site connections: the DOWN ones on a router's VPN service, and a change to one of them
+  const [service] = await client.listVpnServices({ router_id: [routerId], fields: ["id"] }).all();
+  const down = await client.listIpsecSiteConnections({ vpnservice_id: [service!.id], status: ["DOWN"] }).all();
+  await client.updateIpsecSiteConnection(down[0]!.id, { mtu: 1400, dpd: { action: "restart", interval: 30, timeout: 120 } });
+
+  // VPN services: one on a router, then wait for the agent to report it
+  const vpnService = await client.createVpnService({ name: "vpn-a", router_id: routerId, admin_state_up: true });
+  await client.waitForVpnService(vpnService.id, { status: ["ACTIVE", "DOWN"] });
+
+  // IKE policies: read two attributes of one (the result type has only those)
+  const ike = await client.getIkePolicy(id, { fields: ["name", "ike_version"] });
+
+  // IPsec policies: create one, list them all by name, delete it
+  const ipsec = await client.createIpsecPolicy({ name: "ipsec-aes256", encryption_algorithm: "aes-256", pfs: "group14", lifetime: { units: "seconds", value: 3600 } });
+  const byName = await client.listIpsecPolicies({ sort_key: ["name"], sort_dir: ["asc"] }).all();
+  await client.deleteIpsecPolicy(ipsec.id);
+
+  // Endpoint groups: the peer's CIDRs, renamed, and removed when no connection uses them
+  const peers = await client.createEndpointGroup({ name: "site-b", type: "cidr", endpoints: ["10.2.0.0/24", "10.3.0.0/24"] });
+  await client.updateEndpointGroup(peers.id, { name: "site-b-cidrs" });
+  await client.deleteEndpointGroup(peers.id, { ignoreMissing: true });
+  void [pages, all, up, ike, byName];
 }
