@@ -8,20 +8,27 @@
 // calls after 2,000 warm-up calls: slower, but much steadier than interleaving, where one
 // client's garbage is collected in another's block (a scavenge here takes ~4 ms, 20 calls' time),
 // and it shows what a process that uses only that client pays, its own garbage included.
-// Usage: npm run build && node bench/focus.mjs [--rounds=15 | --cold=21 | --process=7] ["contender name" ...]
+// --list measures the listing contenders (bench/list-contenders.mjs: 1,000 connections in pages of
+// 100, a call being a whole listing) instead, against the plain fetch loop; --process then runs
+// 1,000 listings after 150.
+// Usage: npm run build && node bench/focus.mjs [--list] [--rounds=15 | --cold=21 | --process=7] ["contender name" ...]
 import { execFileSync, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
-import { contenders } from "./contenders.mjs";
+import { contenders as getContenders } from "./contenders.mjs";
+import { listContenders } from "./list-contenders.mjs";
 import { interleavedRounds, median, quartiles, spread } from "./stats.mjs";
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const list = args.includes("--list");
+const contenders = list ? listContenders : getContenders;
+const baseline = list ? "plain fetch loop" : "plain fetch";
 if (option("child")) {
   // One contender alone in this process: prints µs per call, wall and this process's CPU.
   const [url] = args.filter((a) => !a.startsWith("--"));
   const get = await contenders[option("child")](url);
-  for (let i = 0; i < 2000; i++) await get();
-  const calls = 15000;
+  for (let i = 0; i < (list ? 150 : 2000); i++) await get();
+  const calls = list ? 1000 : 15000;
   const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < calls; i++) await get();
@@ -33,10 +40,12 @@ if (option("child")) {
 const PROCESSES = Number(option("process") ?? 0);
 const ROUNDS = Number(option("rounds") ?? 15);
 const COLD = Number(option("cold") ?? 0);
+if (list && COLD) throw new Error("--cold times GETs only; bench/cold-start.mjs has no listing");
 const SLICES = 25;
 const BLOCK = 20;
 const asked = args.filter((a) => !a.startsWith("--"));
-const names = ["plain fetch", ...(asked.length ? asked : ["vpnaas-sdk (tokenAuth + retry)", "vpnaas-sdk (akskAuth + retry)"])];
+const defaults = list ? Object.keys(listContenders).slice(1) : ["vpnaas-sdk (tokenAuth + retry)", "vpnaas-sdk (akskAuth + retry)"];
+const names = [baseline, ...(asked.length ? asked : defaults)];
 for (const name of names) if (!contenders[name]) throw new Error(`no contender ${JSON.stringify(name)}; known: ${Object.keys(contenders).join(", ")}`);
 
 const root = resolve(import.meta.dirname, "..");
@@ -47,14 +56,14 @@ try {
     const [wall, cpu] = [{}, {}];
     for (let i = 0; i < PROCESSES; i++) {
       for (const name of i % 2 ? [...names].reverse() : names) {
-        const out = execFileSync(process.execPath, [join(root, "bench/focus.mjs"), `--child=${name}`, url], { cwd: root, encoding: "utf8" });
+        const out = execFileSync(process.execPath, [join(root, "bench/focus.mjs"), ...(list ? ["--list"] : []), `--child=${name}`, url], { cwd: root, encoding: "utf8" });
         const [w, c] = out.trim().split(" ").map(Number);
         (wall[name] ??= []).push(w);
         (cpu[name] ??= []).push(c);
       }
     }
     console.log(`${PROCESSES} processes each · µs per call, median (interquartile range), × plain fetch · CPU µs per call (whole process), × plain fetch`);
-    const row = (xs, name) => `${quartiles(xs[name]).padEnd(22)} ${(median(xs[name]) / median(xs["plain fetch"])).toFixed(3)}`;
+    const row = (xs, name) => `${quartiles(xs[name]).padEnd(22)} ${(median(xs[name]) / median(xs[baseline])).toFixed(3)}`;
     for (const name of names) console.log(`${name.padEnd(50)} ${row(wall, name)}   ${row(cpu, name)}`);
   } else if (COLD) {
     const ms = Object.fromEntries(names.map((n) => [n, []]));
@@ -70,9 +79,9 @@ try {
     const gets = {};
     for (const name of names) {
       gets[name] = await contenders[name](url);
-      for (let i = 0; i < 500; i++) await gets[name]();
+      for (let i = 0; i < (list ? 30 : 500); i++) await gets[name]();
     }
-    const { us, ratios } = await interleavedRounds(gets, { rounds: ROUNDS, slices: SLICES, block: BLOCK });
+    const { us, ratios } = await interleavedRounds(gets, { rounds: ROUNDS, slices: list ? 10 : SLICES, block: list ? 2 : BLOCK, baseline });
     console.log(`${ROUNDS} rounds · µs per call, median (min–max) · × plain fetch, median (interquartile range)`);
     for (const name of names) console.log(`${name.padEnd(50)} ${spread(us[name]).padEnd(24)} ${quartiles(ratios[name], 3)}`);
   }

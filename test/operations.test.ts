@@ -134,7 +134,7 @@ describe("list", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  test("keeps no page it has handed on: the pages behind are garbage once iterated past", async () => {
+  test("keeps no page it has handed on: mid-way through a listing, with it still going, the pages behind are garbage", async () => {
     // Bun has its own full collection; Node's is exposed by flag.
     const bun = (globalThis as { Bun?: { gc(full: boolean): void } }).Bun;
     if (!bun) setFlagsFromString("--expose-gc");
@@ -143,19 +143,31 @@ describe("list", () => {
       const n = Number(/marker=m(\d+)/.exec(req.url ?? "")?.[1] ?? 0) + 1;
       sendJson(res, 200, { things: Array.from({ length: 100 }, (_, i) => ({ id: `t${n}-${i}`, pad: "x".repeat(100) })), things_links: [{ rel: "next", href: `/v2.0/vpn/things?marker=m${n}` }] });
     });
+    // Checked from inside the loop, while the listing holds whatever it holds. WeakRefs hold their
+    // targets until the current job ends, hence the wait for a task before collecting.
+    const live = async (refs: WeakRef<object>[]) => {
+      await new Promise((done) => setTimeout(done, 0));
+      gc();
+      return refs.filter((r) => r.deref() !== undefined).length;
+    };
     const pageRefs: WeakRef<object>[] = [];
-    for await (const page of client().listThings().pages()) if (pageRefs.push(new WeakRef(page)) === 6) break;
+    let livePages: number | undefined;
+    for await (const page of client().listThings().pages()) {
+      if (pageRefs.push(new WeakRef(page)) < 6) continue;
+      livePages = await live(pageRefs.slice(0, 5));
+      expect(pageRefs[5]!.deref()).toBe(page);
+      break;
+    }
     const itemRefs: WeakRef<object>[] = [];
+    let liveItems: number | undefined;
     let seen = 0;
     for await (const item of client().listThings()) {
       if (seen % 100 === 0) itemRefs.push(new WeakRef(item as object));
-      if (++seen === 600) break;
+      if (++seen < 600) continue;
+      liveItems = await live(itemRefs.slice(0, 5));
+      break;
     }
-    // WeakRefs hold their targets until the current job ends.
-    await new Promise((done) => setTimeout(done, 0));
-    gc();
-    expect(pageRefs.slice(0, 5).filter((r) => r.deref() !== undefined)).toHaveLength(0);
-    expect(itemRefs.slice(0, 5).filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    expect([livePages, liveItems]).toEqual([0, 0]);
   });
 
   test("pages() yields each page's items as an array", async () => {
