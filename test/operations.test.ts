@@ -198,8 +198,23 @@ describe("list", () => {
 
   test("refuses a next link that names the same page again (it would loop for ever)", async () => {
     server.handle((_req, res) => sendJson(res, 200, { things: [{ id: "t1" }], things_links: [{ rel: "next", href: "/v2.0/vpn/things?limit=1" }] }));
-    await expect(client().listThings({ limit: 1 }).all()).rejects.toThrow(/same page again/);
+    await expect(client().listThings({ limit: 1 }).all()).rejects.toThrow(/names a page already listed/);
     expect(server.requests).toHaveLength(1);
+  });
+
+  test("refuses a next link back to an earlier page (A → B → A), after two requests", async () => {
+    server.handle((req, res) => {
+      const back = /marker=b/.test(req.url ?? "");
+      sendJson(res, 200, { things: [{ id: back ? "t2" : "t1" }], things_links: [{ rel: "next", href: back ? "/v2.0/vpn/things?limit=1" : "/v2.0/vpn/things?limit=1&marker=b" }] });
+    });
+    const seen: unknown[] = [];
+    const err = await (async () => {
+      for await (const item of client().listThings({ limit: 1 })) seen.push(item);
+    })().catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/names a page already listed \(the listing would loop for ever\)/);
+    // The page whose link loops back is refused whole, as a page with any bad link is.
+    expect(seen).toEqual([{ id: "t1" }]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/v2.0/vpn/things?limit=1", "/v2.0/vpn/things?limit=1&marker=b"]);
   });
 
   test("writes arrays as repeated parameters (Neutron reads repeats as OR) and drops repeated fields", async () => {

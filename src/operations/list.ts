@@ -20,8 +20,8 @@ export interface Listing<T> extends AsyncIterable<T> {
  *
  * A `next` link is followed safely: only its query string is used, on the client's own endpoint
  * and the operation's own path; its scheme and host are never contacted. A link whose path is not
- * the operation's is refused with a `VpnaasResponseError`, as is one that repeats the page it came
- * from (which would loop for ever).
+ * the operation's is refused with a `VpnaasResponseError`, as is one to a page already listed
+ * (which would loop for ever).
  */
 export function listOperation<T>(stack: ClientStack, spec: OperationSpec, query: unknown, options: CallOptions = {}): Listing<T> {
   const { response } = spec;
@@ -29,11 +29,15 @@ export function listOperation<T>(stack: ClientStack, spec: OperationSpec, query:
   const { key, links } = response;
   const first = requestOf(spec, [], query).path;
   async function* pages(): AsyncGenerator<T[]> {
+    // The pages asked for so far, as path and query: a server that links back to one (A → B → A)
+    // would have the listing loop for ever. Strings only; the pages themselves are not kept.
+    const listed = new Set<string>();
     for (let path: string | undefined = first; path !== undefined; ) {
+      listed.add(path);
       const { envelope, fail } = await callEnvelope(stack, { method: spec.method, path }, options);
       const items = envelope[key];
       if (!Array.isArray(items)) throw fail(`the JSON body has no "${key}" array`);
-      const next = nextPath(spec.path, path, envelope[links], fail);
+      const next = nextPath(spec.path, listed, envelope[links], fail);
       yield items as T[];
       path = next;
     }
@@ -69,8 +73,11 @@ export function listOperation<T>(stack: ClientStack, spec: OperationSpec, query:
   };
 }
 
-/** The path and query of the page after `current`, from the `next` link among `links`, or undefined on the last page. */
-export function nextPath(opPath: string, current: string, links: unknown, fail: Envelope["fail"]): string | undefined {
+/**
+ * The path and query of the next page, from the `next` link among `links`, or undefined on the last
+ * page. A link to a page already `listed` is refused.
+ */
+export function nextPath(opPath: string, listed: ReadonlySet<string>, links: unknown, fail: Envelope["fail"]): string | undefined {
   if (links === undefined || links === null) return undefined;
   if (!Array.isArray(links)) throw fail("its links are not an array");
   const next = links.find((l) => typeof l === "object" && l !== null && (l as { rel?: unknown }).rel === "next") as { href?: unknown } | undefined;
@@ -85,6 +92,6 @@ export function nextPath(opPath: string, current: string, links: unknown, fail: 
   // The endpoint may have a path of its own (`/networking`), which the server puts before the operation's.
   if (!url.pathname.endsWith(opPath)) throw fail(`its next link's path is not ${opPath}; not followed`);
   const path = opPath + url.search;
-  if (path === current) throw fail("its next link names the same page again; not followed");
+  if (listed.has(path)) throw fail("its next link names a page already listed (the listing would loop for ever); not followed");
   return path;
 }
