@@ -96,6 +96,10 @@ describe("getIpsecSiteConnection", () => {
 });
 
 describe("invalid input sends nothing", () => {
+  // Answer at once, so that a validation that lets a bad id through fails the test here rather
+  // than waiting on the previous test's silent handler until the test timeout.
+  beforeEach(() => server.handle((_req, res) => sendJson(res, 200, ok.response.body_raw)));
+
   test.each([
     ["an empty string", ""],
     ["undefined", undefined],
