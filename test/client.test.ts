@@ -111,6 +111,11 @@ describe("invalid input sends nothing", () => {
     ["an encoded slash", "..%2Fvpnservices"],
     ["a UUID with a suffix", `${id}/extra`],
     ["a UUID with a query", `${id}?fields=psk`],
+    ["a path before a UUID", `../${id}`],
+    ["a character before a UUID", `x${id}`],
+    ["a UUID without its dashes", id.replaceAll("-", "")],
+    ["a UUID one digit short", id.slice(1)],
+    ["a UUID with a non-hex digit", `g${id.slice(1)}`],
   ])("rejects %s as connectionId with a VpnaasValidationError", async (_label, bad) => {
     const err = await client()
       .getIpsecSiteConnection(bad as string)
