@@ -70,6 +70,12 @@ describe("decideRetry", () => {
     ["ignores a negative Retry-After", input(status(503, "-5")), 375],
     ["stops when Retry-After is beyond the time left", input(status(503, "120"), { remainingMs: 10_000 }), false],
     ["stops when the backoff is beyond the time left", input(status(503), { remainingMs: 300 }), false],
+    // the edges: a wait that ends exactly when the time runs out leaves no time for the attempt
+    ["stops when Retry-After equals the time left", input(status(503, "10"), { remainingMs: 10_000 }), false],
+    ["waits for a Retry-After 1 ms short of the time left", input(status(503, "10"), { remainingMs: 10_001 }), 10_000],
+    ["stops when the backoff equals the time left", input(status(503), { remainingMs: 375 }), false],
+    ["waits for a backoff 1 ms short of the time left", input(status(503), { remainingMs: 376 }), 375],
+    ["retries the last allowed attempt", input(status(503), { attempt: 3, remainingMs: Infinity }), 1500],
   ])("%s", (_label, given, expected) => {
     const decision = decideRetry(given, settings);
     expect(decision.retry ? decision.delayMs : false).toBe(expected);
