@@ -1,7 +1,9 @@
+import { VpnaasResponseError } from "../src";
 import { nextPath } from "../src/operations/list";
 
 const OP = "/v2.0/vpn/ikepolicies";
-const fail = (problem: string) => new Error(problem);
+const exchange = { method: "GET", url: "https://n.example.com/v2.0/vpn/ikepolicies", status: 200, statusText: "OK", requestId: undefined };
+const fail = (problem: string) => new VpnaasResponseError(exchange, problem, "", undefined);
 const next = (href: unknown, rel: unknown = "next") => [{ rel: "previous", href: `https://x${OP}?marker=a&page_reverse=True` }, { rel, href }];
 
 describe("nextPath: the page after this one, from Neutron's links", () => {
