@@ -238,7 +238,7 @@ describe("error mapping", () => {
   });
 
   test("accepts JSON without a Content-Type", async () => {
-    server.handle((_req, res) => res.end(ok.response.body_raw));
+    server.handle((_req, res) => void res.end(ok.response.body_raw));
     await expect(client().getIpsecSiteConnection(id)).resolves.toEqual(okConnection);
   });
 
