@@ -44,6 +44,33 @@ describe("signAkSk", () => {
     expect(imported[0]!.extractable).toBe(false);
   });
 
+  test("a request with a body and X-Sdk-Content-Sha256 signs that header's value instead of hashing the body, as Huawei's signer does", async () => {
+    const url = "https://vpc.example.com/v2.0/vpn/ipsec-site-connections";
+    const body = JSON.stringify({ ipsec_site_connection: { name: "c1" } });
+    const sdkDate = "20261128T120000Z";
+    const given = (hash?: string): [string, string][] => [["Content-Type", "application/json"], ...(hash ? [["X-Sdk-Content-Sha256", hash] as [string, string]] : [])];
+    const oracle = (hash?: string) =>
+      oracleAuthorization({
+        method: "POST",
+        endpoint: "https://vpc.example.com/v2.0/vpn/ipsec-site-connections",
+        query: [],
+        headers: { "content-type": "application/json", host: "vpc.example.com", ...(hash ? { "X-Sdk-Content-Sha256": hash } : {}) },
+        data: JSON.parse(body),
+        sdkDate,
+        accessKey: AK,
+        secretKey: SK,
+      });
+    const bytes = new TextEncoder().encode(body);
+    for (const hash of ["UNSIGNED-PAYLOAD", undefined]) {
+      const theirs = oracle(hash);
+      expect((await signAkSk({ method: "POST", url, headers: given(hash), body, sdkDate, accessKey: AK, secretKey: SK })).Authorization).toBe(theirs);
+      expect(akskSigner(AK, SK)({ method: "POST", url, headers: given(hash), body: bytes, sdkDate }).Authorization).toBe(theirs);
+      expect((await webCryptoAkskSigner(AK, SK)({ method: "POST", url, headers: given(hash), body: bytes, sdkDate })).Authorization).toBe(theirs);
+    }
+    expect(oracle("UNSIGNED-PAYLOAD")).not.toBe(oracle(undefined));
+    expect(oracle("UNSIGNED-PAYLOAD")).toContain("SignedHeaders=content-type;host;x-sdk-content-sha256;x-sdk-date,");
+  });
+
   test.each([
     ["/v1/abc/vpcs", "/v1/abc/vpcs/"],
     ["/", "/"],

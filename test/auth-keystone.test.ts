@@ -254,6 +254,31 @@ describe("keystoneAuth: caching and refresh", () => {
     for (const text of renderings(err)) expect(text).not.toMatch(/tok-\d|DO-NOT-LEAK/);
   });
 
+  test("a second 401 whose body echoes the token: the token is redacted from the error", async () => {
+    api.handle((req, res) => sendJson(res, 401, { error: { code: 401, title: "Unauthorized", message: `token ${String(req.headers["x-auth-token"])} is not valid` } }));
+    const err = (await get(client()).catch((e: unknown) => e)) as VpnaasAuthError;
+    expect(isAuthError(err)).toBe(true);
+    expect(err.message).toMatch(/→ 401 Unauthorized: Unauthorized: token \S+ is not valid/);
+    for (const text of renderings(err)) expect(text).not.toMatch(/tok-\d/);
+  });
+
+  test.each([
+    ["no X-Subject-Token header", {}, JSON.stringify({ token: { expires_at: "2099-01-01T00:00:00Z" } }), "no X-Subject-Token header"],
+    ["no token object", { "X-Subject-Token": "tok-9" }, JSON.stringify({ something: "else" }), "no token object in the JSON body"],
+    ["a token that is not an object", { "X-Subject-Token": "tok-9" }, JSON.stringify({ token: null }), "no token object in the JSON body"],
+    ["a body that is not JSON", { "X-Subject-Token": "tok-9" }, "<html>ok</html>", "no token object in the JSON body"],
+  ])("Keystone answering 201 with %s is a VpnaasAuthError, and nothing is sent to the API", async (_label, headers, body, what) => {
+    keystone.server.handle((_req, res) => {
+      res.writeHead(201, { "Content-Type": "application/json", ...headers });
+      res.end(body);
+    });
+    const err = (await get(client()).catch((e: unknown) => e)) as VpnaasAuthError;
+    expect(isAuthError(err)).toBe(true);
+    expect(err.message).toBe(`Keystone answered POST ${keystone.server.url}/v3/auth/tokens with 201 but ${what}`);
+    expect(api.requests).toHaveLength(0);
+    for (const text of renderings(err)) expect(text).not.toMatch(/tok-9|DO-NOT-LEAK/);
+  });
+
   test("a failed token request is not cached: the next call tries again", async () => {
     const c = client();
     keystone.server.handle((_req, res) => sendJson(res, 503, { error: { code: 503, title: "Service Unavailable", message: "down" } }));

@@ -96,6 +96,10 @@ describe("getIpsecSiteConnection", () => {
 });
 
 describe("invalid input sends nothing", () => {
+  // Answer at once, so that a validation that lets a bad id through fails the test here rather
+  // than waiting on the previous test's silent handler until the test timeout.
+  beforeEach(() => server.handle((_req, res) => sendJson(res, 200, ok.response.body_raw)));
+
   test.each([
     ["an empty string", ""],
     ["undefined", undefined],
@@ -107,6 +111,11 @@ describe("invalid input sends nothing", () => {
     ["an encoded slash", "..%2Fvpnservices"],
     ["a UUID with a suffix", `${id}/extra`],
     ["a UUID with a query", `${id}?fields=psk`],
+    ["a path before a UUID", `../${id}`],
+    ["a character before a UUID", `x${id}`],
+    ["a UUID without its dashes", id.replaceAll("-", "")],
+    ["a UUID one digit short", id.slice(1)],
+    ["a UUID with a non-hex digit", `g${id.slice(1)}`],
   ])("rejects %s as connectionId with a VpnaasValidationError", async (_label, bad) => {
     const err = await client()
       .getIpsecSiteConnection(bad as string)
@@ -200,6 +209,12 @@ describe("error mapping", () => {
     ["an HTML page", 200, "<html><body>Bad gateway</body></html>", "text/html", /expected a JSON body \(content-type text\/html\)/],
     ["JSON without the envelope", 200, JSON.stringify({ ipsec_site_connections: [{ id, psk: PSK }] }), "application/json", /no "ipsec_site_connection" object/],
     ["a null envelope", 200, JSON.stringify({ ipsec_site_connection: null }), "application/json", /no "ipsec_site_connection" object/],
+    ["an array envelope", 200, JSON.stringify({ ipsec_site_connection: [okConnection] }), "application/json", /no "ipsec_site_connection" object/],
+    ["a JSON array", 200, JSON.stringify([okConnection]), "application/json", /the JSON body is not an object/],
+    ["JSON null", 200, "null", "application/json", /the JSON body is not an object/],
+    ["a JSON string", 200, '"x"', "application/json", /the JSON body is not an object/],
+    ["JSON sent as text/json", 200, ok.response.body_raw, "text/json", /expected a JSON body \(content-type text\/json\)/],
+    ["JSON under a type that only starts like it", 200, ok.response.body_raw, "application/jsonp", /expected a JSON body \(content-type application\/jsonp\)/],
   ])("%s is a VpnaasResponseError, not undefined or a SyntaxError", async (_label, status, body, type, message) => {
     server.handle((_req, res) => {
       res.writeHead(status, { "Content-Type": type });
@@ -212,6 +227,19 @@ describe("error mapping", () => {
     expect(isResponseError(err)).toBe(true);
     expect((err as Error).message).toMatch(message);
     for (const text of renderings(err)) expect(text).not.toContain(PSK);
+  });
+
+  test.each(["application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/problem+json", "application/vnd.openstack.network+json;v=2"])("accepts JSON sent as %s", async (type) => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "Content-Type": type });
+      res.end(ok.response.body_raw);
+    });
+    await expect(client().getIpsecSiteConnection(id)).resolves.toEqual(okConnection);
+  });
+
+  test("accepts JSON without a Content-Type", async () => {
+    server.handle((_req, res) => void res.end(ok.response.body_raw));
+    await expect(client().getIpsecSiteConnection(id)).resolves.toEqual(okConnection);
   });
 
   test("the psk never appears in any rendering of an error whose body held it", async () => {

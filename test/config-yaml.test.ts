@@ -62,3 +62,30 @@ clouds:
     for (const rendering of renderings(err)) expect(rendering).not.toMatch(/hunter2|DO-NOT-LEAK/);
   });
 });
+
+describe("parseConfigFile: what a syntax error says", () => {
+  test.each([
+    // offsets: the yaml package's position of the error; the column counts from 1
+    ["a key given twice, at line 3 column 3", "clouds:\n  a: 1\n  a: 2\n", "/c.yaml line 3: YAML syntax error: a key given twice at column 3"],
+    ["a tab, at line 2 column 1", "a:\n\tb: 1\n", "/c.yaml line 2: YAML syntax error: a tab used for indentation at column 1"],
+    ["on the first line, column from the start of the text", "x: \"abc\n", "/c.yaml line 2: YAML syntax error: a missing character (e.g. \"key:value\" needs a space after the colon) at column 1"],
+    ["the first of several errors", "k: v\n  bad: indent\n", "/c.yaml line 1: YAML syntax error: a block used as a key at column 4"],
+  ])("%s", (_label, text, start) => {
+    expect(errorOf(() => parseConfigFile(text, "/c.yaml")).message).toBe(`${start} (the text is not shown; it may hold a secret). Nothing was sent.`);
+  });
+
+  test("an error code without wording of ours is shown in words, lowercased", () => {
+    const err = errorOf(() => parseConfigFile("a: 1\n---\nb: 2\n%YAML 1.2\n", "/c.yaml"));
+    expect(err.message).toMatch(/^\/c\.yaml line \d+: YAML syntax error: [a-z ]+ at column \d+ \(the text is not shown/);
+    expect(err.message).not.toMatch(/_/);
+  });
+
+  test("more aliases than allowed (a billion laughs) is refused without a line", () => {
+    const laughs = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n");
+    expect(errorOf(() => parseConfigFile(laughs, "/c.yaml")).message).toBe("/c.yaml: YAML syntax error: aliases that cannot be resolved (too many, or circular) (the text is not shown; it may hold a secret). Nothing was sent.");
+  });
+
+  test("a number big enough to be a bigint keeps its text too", () => {
+    expect(parseConfigFile("a: 123456789012345678901234567890\nb: -0.50\n", "f")).toEqual({ a: "123456789012345678901234567890", b: "-0.50" });
+  });
+});

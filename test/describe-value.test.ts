@@ -110,3 +110,8 @@ describe("validation messages never fail on the value they describe", () => {
     expect(message.length).toBeLessThan(300);
   });
 });
+
+test("listValues writes a count of millions with two separators (1,234,567), from a sparse array", () => {
+  const many = new Array<unknown>(1_234_569).fill("x", 0, 2);
+  expect(listValues(many, 2)).toBe('"x", "x", … and 1,234,567 more');
+});

@@ -73,8 +73,11 @@ test("bad input is refused before anything is sent, naming the argument and not 
 });
 
 test("a session must come from createVpnaasSession; its options are checked as a client's are", async () => {
-  await expect(getIkePolicy({ kind: "VpnaasSession" }, ID)).rejects.toMatchObject({ name: "VpnaasValidationError", parameter: "session" });
-  expect(() => listIkePolicies(undefined as unknown as VpnaasSession)).toThrow(expect.objectContaining({ parameter: "session" }));
+  const notMade = { name: "VpnaasValidationError", parameter: "session", message: "session must be made by createVpnaasSession; nothing was sent." };
+  await expect(getIkePolicy({ kind: "VpnaasSession" }, ID)).rejects.toMatchObject(notMade);
+  expect(() => listIkePolicies(undefined as unknown as VpnaasSession)).toThrow(expect.objectContaining(notMade));
+  for (const value of [null, "session", 42]) expect(() => listIkePolicies(value as unknown as VpnaasSession)).toThrow(expect.objectContaining(notMade));
+  expect(server.requests).toHaveLength(0);
   expect(() => createVpnaasSession({ baseUrl: "https://user:pw@network.example.com" })).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: "baseUrl" }));
   // tokenAuth over plain http without allowInsecureHttp, as createVpnaasCoreClient refuses it.
   expect(() => createVpnaasSession({ baseUrl: server.url, auth: tokenAuth(TOKEN) })).toThrow(expect.objectContaining({ name: "VpnaasValidationError" }));

@@ -70,6 +70,12 @@ describe("decideRetry", () => {
     ["ignores a negative Retry-After", input(status(503, "-5")), 375],
     ["stops when Retry-After is beyond the time left", input(status(503, "120"), { remainingMs: 10_000 }), false],
     ["stops when the backoff is beyond the time left", input(status(503), { remainingMs: 300 }), false],
+    // the edges: a wait that ends exactly when the time runs out leaves no time for the attempt
+    ["stops when Retry-After equals the time left", input(status(503, "10"), { remainingMs: 10_000 }), false],
+    ["waits for a Retry-After 1 ms short of the time left", input(status(503, "10"), { remainingMs: 10_001 }), 10_000],
+    ["stops when the backoff equals the time left", input(status(503), { remainingMs: 375 }), false],
+    ["waits for a backoff 1 ms short of the time left", input(status(503), { remainingMs: 376 }), 375],
+    ["retries the last allowed attempt", input(status(503), { attempt: 3, remainingMs: Infinity }), 1500],
   ])("%s", (_label, given, expected) => {
     const decision = decideRetry(given, settings);
     expect(decision.retry ? decision.delayMs : false).toBe(expected);
@@ -192,6 +198,33 @@ describe("the retry layer over a stub transport", () => {
     const send = stack([retryLayer({ clock: late, timeoutMs: 100, totalTimeoutMs: 250, maxRetries: 10, baseDelayMs: 5, maxDelayMs: 5 })], hang);
     const error = await send(outgoing(url)).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "VpnaasTimeoutError", kind: "totalTimeoutMs", limitMs: 250, attempts: 2 });
+  });
+
+  test("a timeout error's elapsed time is the time since the call started, on the clock given", async () => {
+    // The clock reads ms since the epoch: a sum instead of a difference would be off by 50 years.
+    let now = 1_700_000_000_000;
+    const virtual: RetryClock = {
+      ...realClock,
+      now: () => now,
+      random: () => 0,
+      sleep: async (ms) => void (now += ms),
+      setTimer: (run, ms) => {
+        const timer = setTimeout(() => ((now += ms), run()), 0);
+        return () => clearTimeout(timer);
+      },
+    };
+    const hang: Next = (request) => new Promise((_resolve, reject) => request.signal!.addEventListener("abort", () => reject(request.signal!.reason)));
+    const once = stack([retryLayer({ clock: virtual, timeoutMs: 700, maxRetries: 0 })], hang);
+    expect(await once(outgoing(url)).catch((e: unknown) => e)).toMatchObject({ name: "VpnaasTimeoutError", kind: "timeoutMs", limitMs: 700, elapsedMs: 700, attempts: 1 });
+    const twice = stack([retryLayer({ clock: virtual, timeoutMs: 700, totalTimeoutMs: 10_000, maxRetries: 1, baseDelayMs: 100, maxDelayMs: 100 })], hang);
+    // 700 ms, a 50 ms wait (half the backoff with random 0), 700 ms.
+    const error = await twice(outgoing(url)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VpnaasTimeoutError", kind: "timeoutMs", elapsedMs: 1450, attempts: 2 });
+    expect((error as Error).message).toMatch(/after 1450 ms/);
+    // A call that already used part of its budget in a lower layer (startedMs) counts from then.
+    const started = now - 300;
+    const late = await once({ ...outgoing(url), startedMs: started }).catch((e: unknown) => e);
+    expect(late).toMatchObject({ elapsedMs: 1000 });
   });
 
   test("reports attempts and the reason it stopped on the answer it hands up", async () => {

@@ -159,7 +159,7 @@ export function authRequestBody(o: KeystoneAuthOptions): object {
   }
   if (missing.length || conflicting.length) {
     const parts = [missing.length ? `missing ${missing.join("; ")}` : "", conflicting.length ? `contradictory: both ${conflicting.join("; both ")}` : ""];
-    throw new VpnaasValidationError(missing[0]?.split(" ")[0] ?? "credentials", `keystoneAuth settings are incomplete: ${parts.filter(Boolean).join(". ")}. Nothing was sent.`);
+    throw new VpnaasValidationError(missing[0]?.split(/[ :]/)[0] ?? "credentials", `keystoneAuth settings are incomplete: ${parts.filter(Boolean).join(". ")}. Nothing was sent.`);
   }
   return body;
 }

@@ -47,8 +47,9 @@ export function parseConfigFile(text: string, path: string): ConfigValue {
   });
   try {
     return doc.toJS({ maxAliasCount: 1000 }) as ConfigValue;
-  } catch (err) {
-    // e.g. an alias whose anchor is missing: the message would quote the alias.
-    return fail(undefined, err instanceof ReferenceError ? "an alias (*name) whose anchor (&name) is not defined before it" : "aliases that cannot be resolved (too many, or circular)");
+  } catch {
+    // Undefined anchors were refused above, so this is too many aliases (a "billion laughs", which
+    // the yaml package reports as a ReferenceError too) or a cycle. Its message would quote the alias.
+    return fail(undefined, "aliases that cannot be resolved (too many, or circular)");
   }
 }

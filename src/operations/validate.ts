@@ -66,7 +66,9 @@ function objectProblem(
   const missing = required.filter((k) => value[k] === undefined);
   if (missing.length) return `${prefix || "attributes "}${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required`;
   for (const name of given) {
-    const rule = properties[name]!;
+    const rule = properties[name];
+    // An open object's other members have no rule here: the server judges them.
+    if (rule === undefined) continue;
     const problem = problemOf(rule, value[name], `${prefix}${name}`, secret.includes(name));
     if (problem) return problem;
     // Checked when both are sent; otherwise the server compares with its default or stored value.

@@ -130,7 +130,11 @@ describe("a token provider whose promise never settles", () => {
   test("a provider that throws is a VpnaasAuthError, not retried", async () => {
     let calls = 0;
     const client = createVpnaasClient({ baseUrl: api.url, auth: tokenAuth(() => (calls++, Promise.reject(new Error("vault down")))), allowInsecureHttp: true, clock });
-    await expect(client.getIpsecSiteConnection(connectionId)).rejects.toMatchObject({ name: "VpnaasAuthError", cause: { message: "vault down" } });
+    await expect(client.getIpsecSiteConnection(connectionId)).rejects.toMatchObject({
+      name: "VpnaasAuthError",
+      message: "tokenAuth's token provider failed; nothing was sent",
+      cause: { message: "vault down" },
+    });
     expect(calls).toBe(1);
   });
 });
