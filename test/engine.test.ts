@@ -1,18 +1,9 @@
 import type { OperationSpec } from "../generated/operations";
-import { isValidationError, type VpnaasValidationError } from "../src";
 import { bodyRequestOf, pathOf, requestOf } from "../src/operations/engine";
+import { validationErrorOf } from "./helpers/auth-fixtures";
 
 const A = "851f280f-5639-4ea3-81aa-e298525ab74b";
 const B = "0f0e0d0c-0b0a-4909-8807-060504030201";
-const refusal = (f: () => unknown): VpnaasValidationError => {
-  try {
-    f();
-  } catch (e) {
-    expect(isValidationError(e)).toBe(true);
-    return e as VpnaasValidationError;
-  }
-  throw new Error("expected a VpnaasValidationError");
-};
 
 const spec = (method: OperationSpec["method"], request?: OperationSpec["request"]): OperationSpec => ({
   method,
@@ -32,8 +23,8 @@ describe("pathOf and requestOf", () => {
     expect(requestOf(spec("GET"), [A, B], { name: "n" })).toEqual({ method: "GET", path: `/v2.0/vpn/things/${A}/parts/${B}?name=n` });
   });
   test("a bad id is named by its argument, in camelCase", () => {
-    expect(refusal(() => pathOf(spec("GET"), [A, "nope"])).parameter).toBe("partId");
-    expect(refusal(() => pathOf(spec("GET"), [undefined, B])).parameter).toBe("thingId");
+    expect(validationErrorOf(() => pathOf(spec("GET"), [A, "nope"])).parameter).toBe("partId");
+    expect(validationErrorOf(() => pathOf(spec("GET"), [undefined, B])).parameter).toBe("thingId");
   });
 });
 
@@ -50,14 +41,14 @@ describe("bodyRequestOf", () => {
     expect(bodyRequestOf(spec("POST"), [A, B], { anything: 1 })).toEqual({ method: "POST", path: `/v2.0/vpn/things/${A}/parts/${B}` });
   });
   test("a create names its argument attributes, an update changes", () => {
-    expect(refusal(() => bodyRequestOf(spec("POST", body), [A, B], { color: 1 })).parameter).toBe("attributes");
-    expect(refusal(() => bodyRequestOf(spec("PUT", body), [A, B], { color: 1 })).parameter).toBe("changes");
+    expect(validationErrorOf(() => bodyRequestOf(spec("POST", body), [A, B], { color: 1 })).parameter).toBe("attributes");
+    expect(validationErrorOf(() => bodyRequestOf(spec("PUT", body), [A, B], { color: 1 })).parameter).toBe("changes");
   });
   test.each([["POST", "attributes"], ["PUT", "changes"]] as const)("%s of a value JSON cannot write: refused, naming %s", (method, parameter) => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     for (const extra of [cycle, { n: 1n }]) {
-      const err = refusal(() => bodyRequestOf(spec(method, body), [A, B], { extra }));
+      const err = validationErrorOf(() => bodyRequestOf(spec(method, body), [A, B], { extra }));
       expect([err.parameter, err.message]).toEqual([parameter, "the attributes cannot be written as JSON (a cycle or a BigInt); nothing was sent."]);
     }
   });

@@ -1,18 +1,9 @@
-import { isValidationError, type VpnaasValidationError } from "../src";
 import { authRequestBody, networkEndpoint } from "../src/auth/keystone";
+import { validationErrorOf } from "./helpers/auth-fixtures";
 
 type Endpoint = { interface?: string; url?: unknown; region_id?: string; region?: string };
 const network = (...endpoints: Endpoint[]) => ({ type: "network", endpoints });
 const pick = (catalog: unknown[], selection: { region?: string; interface: string }) => networkEndpoint(catalog as never, selection);
-const failure = (f: () => unknown): VpnaasValidationError => {
-  try {
-    f();
-  } catch (e) {
-    expect(isValidationError(e)).toBe(true);
-    return e as VpnaasValidationError;
-  }
-  throw new Error("expected a VpnaasValidationError");
-};
 
 describe("networkEndpoint: choosing the catalog's network endpoint", () => {
   const two = network(
@@ -32,7 +23,7 @@ describe("networkEndpoint: choosing the catalog's network endpoint", () => {
   });
 
   test("several endpoints of the interface and no region: refused, naming the regions, parameter region", () => {
-    const err = failure(() => pick([two], { interface: "public" }));
+    const err = validationErrorOf(() => pick([two], { interface: "public" }));
     expect(err.parameter).toBe("region");
     expect(err.message).toContain("2 network endpoints with interface public (regions: RegionOne, RegionTwo)");
   });
@@ -60,17 +51,17 @@ describe("networkEndpoint: choosing the catalog's network endpoint", () => {
   });
 
   test("none found: refused naming the interface, the region asked and the regions there are, parameter baseUrl", () => {
-    const err = failure(() => pick([two], { interface: "public", region: "RegionThree" }));
+    const err = validationErrorOf(() => pick([two], { interface: "public", region: "RegionThree" }));
     expect(err.parameter).toBe("baseUrl");
     expect(err.message).toContain("no network endpoint with interface public in region RegionThree (network regions: RegionOne, RegionTwo)");
-    const none = failure(() => pick([], { interface: "internal" }));
+    const none = validationErrorOf(() => pick([], { interface: "internal" }));
     expect(none.message).toContain("no network endpoint with interface internal;");
     expect(none.message).not.toMatch(/in region|network regions/);
   });
 
   test("an endpoint that is not http(s) is refused", () => {
     for (const url of ["ftp://n.example.com", "file:///etc/passwd", "javascript:alert(1)"]) {
-      const err = failure(() => pick([network({ interface: "public", url })], { interface: "public" }));
+      const err = validationErrorOf(() => pick([network({ interface: "public", url })], { interface: "public" }));
       expect(err.message).toMatch(/network endpoint must be an http\(s\) URL/);
     }
   });
@@ -115,7 +106,7 @@ describe("authRequestBody: the token request", () => {
     ["a project twice", { userId: "u", password: "pw", projectName: "p", projectId: "p", projectDomainName: "D", projectDomainId: "d" }, "credentials", /both projectName and projectId; both projectDomainName and projectDomainId/],
     ["missing and contradictory", { username: "u", userId: "u", projectId: "p" }, "password", /missing password\. contradictory: both username and userId\./],
   ])("refuses %s, naming what is wrong", (_label, options, parameter, message) => {
-    const err = failure(() => authRequestBody({ authUrl: "x", ...options } as never));
+    const err = validationErrorOf(() => authRequestBody({ authUrl: "x", ...options } as never));
     expect(err.parameter).toBe(parameter);
     expect(err.message).toMatch(/^keystoneAuth settings are incomplete: /);
     expect(err.message).toMatch(message);

@@ -1,6 +1,6 @@
 import type { AttributeRule } from "../generated/operations";
-import { isValidationError, type VpnaasValidationError } from "../src";
 import { checkBody, problemOf, queryString } from "../src/operations/validate";
+import { validationErrorOf } from "./helpers/auth-fixtures";
 
 // The rules are the spec's (generated/operations.ts); here each kind of rule is tried at its edges
 // with hand-written rules, as a table: [rule, value, the problem or undefined].
@@ -82,15 +82,6 @@ const request = {
   },
 } as const satisfies Parameters<typeof checkBody>[0];
 
-const refusal = (f: () => unknown): VpnaasValidationError => {
-  try {
-    f();
-  } catch (e) {
-    expect(isValidationError(e)).toBe(true);
-    return e as VpnaasValidationError;
-  }
-  throw new Error("expected a VpnaasValidationError");
-};
 
 describe("checkBody", () => {
   test("returns a valid body as given; undefined members count as absent", () => {
@@ -105,7 +96,7 @@ describe("checkBody", () => {
     ["a secret too short, not shown", { name: "p", psk: 42 }, "psk must be a string, got a secret value (not shown); nothing was sent."],
     ["timeout not greater than interval", { name: "p", dpd: { interval: 30, timeout: 30 } }, "dpd.timeout must be greater than dpd.interval (30), got 30; nothing was sent."],
   ])("refuses %s", (_label, body, message) => {
-    const err = refusal(() => checkBody(request, body, "attributes"));
+    const err = validationErrorOf(() => checkBody(request, body, "attributes"));
     expect(err.parameter).toBe("attributes");
     expect(err.message).toBe(message);
   });
@@ -115,7 +106,7 @@ describe("checkBody", () => {
   });
   test("a getter that throws is a validation error, not that exception", () => {
     const body = { name: "p", get psk(): string { throw new Error("boom"); } };
-    expect(refusal(() => checkBody(request, body, "attributes")).message).toBe("attributes could not be read (a getter or Proxy threw); nothing was sent.");
+    expect(validationErrorOf(() => checkBody(request, body, "attributes")).message).toBe("attributes could not be read (a getter or Proxy threw); nothing was sent.");
   });
 });
 
@@ -137,11 +128,11 @@ describe("queryString", () => {
     [{ toString: "x" }, "toString", '"toString" is not a query parameter of this operation; it takes name, fields, limit. Nothing was sent.'],
     [{ limit: 0 }, "limit", "limit must be ≥ 1, got 0; nothing was sent."],
   ])("refuses %j, naming %s", (query, parameter, message) => {
-    const err = refusal(() => queryString(spec, query));
+    const err = validationErrorOf(() => queryString(spec, query));
     expect([err.parameter, err.message]).toEqual([parameter, message]);
   });
   test("a Proxy that throws is a validation error", () => {
     const query = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
-    expect(refusal(() => queryString(spec, query)).message).toBe("query could not be read (a getter or Proxy threw); nothing was sent.");
+    expect(validationErrorOf(() => queryString(spec, query)).message).toBe("query could not be read (a getter or Proxy threw); nothing was sent.");
   });
 });

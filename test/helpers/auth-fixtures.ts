@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { inspect } from "node:util";
-import type { IpsecSiteConnection } from "../../src";
+import { isValidationError, type IpsecSiteConnection, type VpnaasValidationError } from "../../src";
 import { capture } from "./captures";
 import type { SeenRequest } from "./http-server";
 import { oracleAuthorization } from "./aksk-oracle";
@@ -59,4 +59,11 @@ export function errorOf(run: () => unknown): Error {
     return e as Error;
   }
   throw new Error("expected an error");
+}
+
+/** The VpnaasValidationError `run` throws; fails the test when it throws none, or another error. */
+export function validationErrorOf(run: () => unknown): VpnaasValidationError {
+  const error = errorOf(run);
+  expect(isValidationError(error)).toBe(true);
+  return error as VpnaasValidationError;
 }
