@@ -32,12 +32,14 @@ mkdirSync(outDir, { recursive: true });
 //                  unions are enough. No --immutable: callers may want to mutate what they fetched.
 run(bin("openapi-typescript"), [spec, "--enum-values", "--default-non-nullable", "false", "-o", join(outDir, "openapi.ts"), "--silent"]);
 
+// The spec, read once for what follows.
+const doc = parse(readFileSync(spec, "utf8"));
 // The operation table the client's methods come from (see scripts/operations-table.mjs).
-writeFileSync(join(outDir, "operations.ts"), operationsTable(parse(readFileSync(spec, "utf8"))));
+writeFileSync(join(outDir, "operations.ts"), operationsTable(doc));
 // The functions of vpnaas-sdk/operations, one per operation (see scripts/operation-functions.mjs).
-writeFileSync(join(outDir, "operation-functions.ts"), operationFunctions(parse(readFileSync(spec, "utf8"))));
+writeFileSync(join(outDir, "operation-functions.ts"), operationFunctions(doc));
 // Each generated method's documentation, from the spec (see scripts/operation-docs.mjs).
-writeFileSync(join(outDir, "operation-docs.ts"), operationDocs(parse(readFileSync(spec, "utf8"))));
+writeFileSync(join(outDir, "operation-docs.ts"), operationDocs(doc));
 
 // The reviewers' HTML reference, by openapi-generator's html2 generator, with the templates of
 // scripts/html2-templates/ in place of html2's own where they differ (each says what it changes and
@@ -56,7 +58,7 @@ writeFileSync(join(outDir, "operation-docs.ts"), operationDocs(parse(readFileSyn
 const scratch = mkdtempSync(join(tmpdir(), "vpnaas-html2-"));
 try {
   const html2Spec = join(scratch, "openapi.json");
-  writeFileSync(html2Spec, JSON.stringify(inlineNonObjectSchemas(mergeAllOf(inlineExampleRefs(parse(readFileSync(spec, "utf8")))))));
+  writeFileSync(html2Spec, JSON.stringify(inlineNonObjectSchemas(mergeAllOf(inlineExampleRefs(doc)))));
   const out = join(scratch, "out");
   run(bin("openapi-generator-cli"), ["generate", "-g", "html2", "-i", html2Spec, "-o", out, "-t", join(root, "scripts/html2-templates")]);
   const html = readFileSync(join(out, "index.html"), "utf8");

@@ -1,8 +1,9 @@
-import { createVpnaasClient, isValidationError, VpnaasValidationError } from "../src";
+import { createVpnaasClient } from "../src";
 import { describeValue, listValues } from "../src/describe-value";
 import { getIpsecSiteConnection } from "../generated/operations";
 import { checkBody, queryString } from "../src/operations/validate";
 import { requireUuid } from "../src/validation";
+import { validationErrorOf } from "./helpers/auth-fixtures";
 
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
@@ -56,15 +57,6 @@ describe("listValues", () => {
 
 // Each of these threw a bare TypeError (JSON.stringify of a BigInt or a cycle) before.
 describe("validation messages never fail on the value they describe", () => {
-  const validationErrorOf = (run: () => unknown): VpnaasValidationError => {
-    try {
-      run();
-    } catch (e) {
-      expect(isValidationError(e)).toBe(true);
-      return e as VpnaasValidationError;
-    }
-    throw new Error("did not throw");
-  };
 
   test("fields [1n], and a filter of cyclic objects", () => {
     expect(validationErrorOf(() => queryString(getIpsecSiteConnection, { fields: [1n] })).message).toMatch(/fields\[0\] must be a string, got 1n;/);

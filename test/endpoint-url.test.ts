@@ -1,19 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
-import { createVpnaasClient, isValidationError, keystoneAuth, type VpnaasValidationError } from "../src";
+import { createVpnaasClient, keystoneAuth, type VpnaasValidationError } from "../src";
 import { keystoneTokensUrl, networkEndpoint } from "../src/auth/keystone";
 import { checkEndpointUrl, describeUrlSafely, type EndpointParameter } from "../src/endpoint-url";
+import { validationErrorOf } from "./helpers/auth-fixtures";
 
-/** The error `run` throws, which must be a VpnaasValidationError. */
-function refusal(run: () => unknown): VpnaasValidationError {
-  try {
-    run();
-  } catch (e) {
-    expect(isValidationError(e)).toBe(true);
-    return e as VpnaasValidationError;
-  }
-  throw new Error("accepted");
-}
 
 /** Every way a caller or logger may turn the error into text, its own properties included. */
 const renderings = (err: VpnaasValidationError) => [err.message, String(err), err.stack ?? "", JSON.stringify(err), inspect(err, { showHidden: true, depth: 10 }), JSON.stringify(Object.getOwnPropertyDescriptors(err)), String((err as { cause?: unknown }).cause)];
@@ -70,7 +61,7 @@ describe("checkEndpointUrl refuses", () => {
     ["an empty fragment", "https://h#", /query or fragment/],
     ["/v2.0 twice", "https://h/v2.0/v2.0", /ending in \/v2\.0 twice/],
   ])("%s", (_label, value, message) => {
-    const err = refusal(() => checkEndpointUrl("baseUrl", value));
+    const err = validationErrorOf(() => checkEndpointUrl("baseUrl", value));
     expect(err.parameter).toBe("baseUrl");
     expect(err.message).toMatch(/^baseUrl must be an http\(s\) URL/);
     expect(err.message).toMatch(message);
@@ -78,17 +69,17 @@ describe("checkEndpointUrl refuses", () => {
 
   test("never shows a query's value, even of a string that is not a URL", () => {
     for (const value of ["https://h/x?token=SECRET-q", "https://h/x#SECRET-q", "h/x?token=SECRET-q"]) {
-      for (const text of renderings(refusal(() => checkEndpointUrl("baseUrl", value)))) expect(text).not.toContain("SECRET-q");
+      for (const text of renderings(validationErrorOf(() => checkEndpointUrl("baseUrl", value)))) expect(text).not.toContain("SECRET-q");
     }
   });
 
   test("shows at most about 100 characters of a long URL", () => {
-    const err = refusal(() => checkEndpointUrl("baseUrl", `https://h/${"p".repeat(10_000)}?q`));
+    const err = validationErrorOf(() => checkEndpointUrl("baseUrl", `https://h/${"p".repeat(10_000)}?q`));
     expect(err.message.length).toBeLessThan(300);
   });
 
   test("names baseUrl for a bad catalog endpoint, and asks for one", () => {
-    const err = refusal(() => checkEndpointUrl("catalog endpoint", "ftp://h"));
+    const err = validationErrorOf(() => checkEndpointUrl("catalog endpoint", "ftp://h"));
     expect(err.parameter).toBe("baseUrl");
     expect(err.message).toMatch(/^The Keystone catalog's network endpoint must be an http\(s\) URL; .*Pass baseUrl\.$/);
   });
@@ -111,7 +102,7 @@ describe("credentials in a URL are refused and never shown", () => {
     ];
     for (const parameter of ["baseUrl", "authUrl", "catalog endpoint"] as const) {
       for (const value of shapes) {
-        const err = refusal(() => checkEndpointUrl(parameter, value));
+        const err = validationErrorOf(() => checkEndpointUrl(parameter, value));
         expect(err.cause).toBeUndefined();
         for (const text of renderings(err)) {
           expect(text).not.toContain(password);
@@ -123,14 +114,14 @@ describe("credentials in a URL are refused and never shown", () => {
   });
 
   test("the message says what is wrong, with the userinfo masked", () => {
-    const err = refusal(() => checkEndpointUrl("baseUrl", "https://u:p4ssw0rd@network.example.com/v2.0"));
+    const err = validationErrorOf(() => checkEndpointUrl("baseUrl", "https://u:p4ssw0rd@network.example.com/v2.0"));
     expect(err.message).toContain("got a URL with credentials in it (https://***@network.example.com/v2.0); pass credentials with auth");
   });
 
   test("createVpnaasClient and keystoneAuth refuse them when created, before anything is sent", () => {
     const fetch = jest.fn() as unknown as typeof globalThis.fetch;
-    expect(refusal(() => createVpnaasClient({ baseUrl: "https://u:hunter2@h", fetch })).message).not.toContain("hunter2");
-    expect(refusal(() => keystoneAuth({ authUrl: "https://u:hunter2@k/v3", userId: "u", password: "p", projectId: "p" })).parameter).toBe("authUrl");
+    expect(validationErrorOf(() => createVpnaasClient({ baseUrl: "https://u:hunter2@h", fetch })).message).not.toContain("hunter2");
+    expect(validationErrorOf(() => keystoneAuth({ authUrl: "https://u:hunter2@k/v3", userId: "u", password: "p", projectId: "p" })).parameter).toBe("authUrl");
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -148,7 +139,7 @@ describe("keystone URLs", () => {
     const catalog = (url: string) => [{ type: "network", endpoints: [{ interface: "public", region_id: "R", url }] }];
     expect(networkEndpoint(catalog("https://n.example.com/v2.0/"), { interface: "public" })).toBe("https://n.example.com");
     for (const url of ["https://u:hunter2@n.example.com", "https://n.example.com?token=hunter2"]) {
-      const err = refusal(() => networkEndpoint(catalog(url), { interface: "public" }));
+      const err = validationErrorOf(() => networkEndpoint(catalog(url), { interface: "public" }));
       for (const text of renderings(err)) expect(text).not.toContain("hunter2");
     }
   });
