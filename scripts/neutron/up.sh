@@ -17,7 +17,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 START=$SECONDS
 
-PACKAGES=(neutron-server python3-neutron-vpnaas mariadb-server mariadb-client python3-pymysql keystone uwsgi-core uwsgi-plugin-python3 curl openssl)
+PACKAGES=(neutron-server python3-neutron-vpnaas mariadb-server mariadb-client python3-pymysql keystone uwsgi-core uwsgi-plugin-python3 curl openssl python3-pip)
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -227,12 +227,31 @@ neutron_migrate() { # mode
   touch "$dir/migrated"
 }
 
+# Debian 12's greenlet 2.0.2 on Python 3.11 intermittently fails a switch ("SystemError: ... returned
+# NULL without setting an exception") and can take neutron-server down mid-request; greenlet 3.0
+# fixes it (gevent made 3.0 a requirement on 3.11 for exactly this: gevent commit ca0f9cb, issue
+# gevent/gevent#1987). neutron-server runs with a pinned greenlet from PyPI ahead of Debian's; every
+# OpenStack package (neutron-lib, neutron-vpnaas, eventlet ...) stays Debian's.
+GREENLET_VERSION=3.0.3
+GREENLET_DIR="$REPO/.cache/neutron-python/greenlet-$GREENLET_VERSION"
+greenlet_overlay() {
+  [[ -e "$GREENLET_DIR/.complete" ]] && return 0
+  log "installing greenlet $GREENLET_VERSION for neutron-server (.cache/neutron-python)"
+  rm -rf "$GREENLET_DIR"
+  /usr/bin/python3 -m pip install -q --disable-pip-version-check --no-deps --only-binary=:all: \
+    --target "$GREENLET_DIR" "greenlet==$GREENLET_VERSION" >"$NEUTRON_STATE/log/greenlet.log" 2>&1 ||
+    die "pip could not install greenlet $GREENLET_VERSION; see log/greenlet.log"
+  [[ "$(PYTHONPATH="$GREENLET_DIR" /usr/bin/python3 -c 'import greenlet; print(greenlet.__version__)')" == "$GREENLET_VERSION" ]] ||
+    die "greenlet $GREENLET_VERSION is not the one neutron-server would load"
+  touch "$GREENLET_DIR/.complete"
+}
+
 start_neutron() { # mode port
   local mode="$1" port="$2" dir="$NEUTRON_STATE/neutron-$1"
   alive_pid "neutron-$mode" >/dev/null && return 0
   port_free "$port" || die "port $port is taken by something else"
   log "starting neutron-server ($mode) on $HOST:$port"
-  spawn "neutron-$mode" neutron-server --config-file "$dir/neutron.conf" --config-file "$dir/neutron_vpnaas.conf"
+  spawn "neutron-$mode" env PYTHONPATH="$GREENLET_DIR" neutron-server --config-file "$dir/neutron.conf" --config-file "$dir/neutron_vpnaas.conf"
 }
 
 # --- Keystone ---------------------------------------------------------------------------------------
@@ -302,6 +321,7 @@ if [[ ! -e "$NEUTRON_STATE/neutron-noauth/migrated" || ! -e "$NEUTRON_STATE/neut
   wait $m1 || die "migrations (noauth) failed"
   wait $m2 || die "migrations (keystone) failed"
 fi
+greenlet_overlay
 start_neutron noauth "$NEUTRON_NOAUTH_PORT"
 start_keystone
 export KEYSTONE_URL="http://$HOST:$KEYSTONE_PORT" NEUTRON_URL="http://$HOST:$NEUTRON_KEYSTONE_PORT" \
