@@ -12,7 +12,7 @@ import { inspect } from "node:util";
 import { isNetworkError } from "../../src";
 import { createVpnaasClientFromEnvironment, type VpnaasEnvironmentClient } from "../../src/node";
 import { createApplicationCredential, issueAdminToken, issueToken, keystoneFixture, neutronEnv } from "./env";
-import { type NeutronTarget, postConnection, seedTopology } from "./seed";
+import { type NeutronTarget, postConnection, removeTopology, seedTopology, type Topology } from "./seed";
 import { startTlsProxy } from "./tls-proxy";
 
 const env = neutronEnv();
@@ -32,11 +32,13 @@ const clientFor = (name: string) => {
   return client;
 };
 
+let topo: Topology;
+
 beforeAll(async () => {
   // The machine may set NODE_EXTRA_CA_CERTS (to the system bundle); never to the rig's CA.
   expect(process.env.NODE_EXTRA_CA_CERTS).not.toBe(env.tls.caCert);
   const target: NeutronTarget = { baseUrl: env.neutronKeystoneUrl, token: (await issueToken()).token, adminToken: (await issueAdminToken()).token };
-  const topo = await seedTopology(target, "clouds-yaml");
+  topo = await seedTopology(target, "clouds-yaml");
   stored = ((await postConnection(target, topo, { name: "clouds-yaml-conn" })).body as { ipsec_site_connection: Record<string, unknown> }).ipsec_site_connection;
   connectionId = stored.id as string;
   proxy = await startTlsProxy(env.neutronKeystoneUrl, env.tls);
@@ -86,6 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
+  if (topo) await removeTopology({ baseUrl: env.neutronKeystoneUrl, token: (await issueToken()).token, adminToken: (await issueAdminToken()).token }, topo);
   await proxy?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

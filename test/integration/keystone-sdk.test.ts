@@ -5,7 +5,7 @@
 import { inspect } from "node:util";
 import { createVpnaasClient, isAuthError, keystoneAuth, VpnaasAuthError } from "../../src";
 import { createApplicationCredential, issueAdminToken, issueToken, keystoneFixture, neutronEnv, revokeToken } from "./env";
-import { type NeutronTarget, postConnection, seedTopology } from "./seed";
+import { type NeutronTarget, postConnection, removeTopology, seedTopology, type Topology } from "./seed";
 
 const env = neutronEnv();
 let connectionId: string;
@@ -32,12 +32,19 @@ function recordingFetch() {
 /** Everything an error can be turned into by a caller or a logger. */
 const renderings = (err: unknown) => [String(err), JSON.stringify(err), inspect(err, { depth: 10, showHidden: true }), (err as Error).stack ?? ""];
 
+let topo: Topology;
+
 beforeAll(async () => {
   const target: NeutronTarget = { baseUrl: env.neutronKeystoneUrl, token: (await issueToken()).token, adminToken: (await issueAdminToken()).token };
-  const topo = await seedTopology(target, "keystone-sdk");
+  topo = await seedTopology(target, "keystone-sdk");
   const res = await postConnection(target, topo, { name: "keystone-sdk-conn" });
   stored = (res.body as { ipsec_site_connection: Record<string, unknown> }).ipsec_site_connection;
   connectionId = stored.id as string;
+});
+
+// Fresh tokens: a test may have revoked the one seeding used.
+afterAll(async () => {
+  if (topo) await removeTopology({ baseUrl: env.neutronKeystoneUrl, token: (await issueToken()).token, adminToken: (await issueAdminToken()).token }, topo);
 });
 
 describe("keystoneAuth against real Keystone 22 and neutron-server 21", () => {

@@ -12,7 +12,7 @@ import { assertValid, checkResponse, checkSchema } from "../helpers/spec-validat
 import { createApplicationCredential, issueAdminToken, issueToken, keystoneFixture, neutronEnv, revokeToken } from "./env";
 import { rawRequest } from "./rest";
 import { expectAllConformant, recordingClient } from "./sdk";
-import { type NeutronTarget, postConnection, seedTopology } from "./seed";
+import { type NeutronTarget, postConnection, removeTopology, seedTopology, type Topology } from "./seed";
 
 const env = neutronEnv();
 const CONNECTIONS = "/v2.0/vpn/ipsec-site-connections";
@@ -20,14 +20,21 @@ let token: string;
 let connectionId: string;
 let stored: Record<string, unknown>;
 
+let topo: Topology;
+
 beforeAll(async () => {
   token = (await issueToken()).token;
   const target: NeutronTarget = { baseUrl: env.neutronKeystoneUrl, token, adminToken: (await issueAdminToken()).token };
-  const topo = await seedTopology(target, "keystone");
+  topo = await seedTopology(target, "keystone");
   const res = await postConnection(target, topo, { name: "keystone-conn", psk: "keystone-psk-not-in-errors" });
   if (res.status !== 201) throw new Error(`seeding failed: ${res.status} ${res.text}`);
   stored = (res.body as { ipsec_site_connection: Record<string, unknown> }).ipsec_site_connection;
   connectionId = stored.id as string;
+});
+
+// Fresh tokens: a test may have revoked the one seeding used.
+afterAll(async () => {
+  if (topo) await removeTopology({ baseUrl: env.neutronKeystoneUrl, token: (await issueToken()).token, adminToken: (await issueAdminToken()).token }, topo);
 });
 
 describe("Keystone: raw token issuance", () => {

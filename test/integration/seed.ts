@@ -91,3 +91,25 @@ export function connectionBody(t: NeutronTarget, topo: Topology, extra: Record<s
 export function postConnection(t: NeutronTarget, topo: Topology, extra: Record<string, unknown> = {}): Promise<RawResponse> {
   return rawRequest(t.baseUrl, "POST", "/v2.0/vpn/ipsec-site-connections", { token: t.token, body: connectionBody(t, topo, extra) });
 }
+
+/**
+ * Deletes what seedTopology made, and every connection on its VPN service, in reverse order: suites
+ * that share a project (Keystone's demo project) would otherwise fill its quota (10 routers) after a
+ * few runs against servers kept running. What is gone already (404) is fine.
+ */
+export async function removeTopology(t: NeutronTarget, topo: Topology): Promise<void> {
+  const del = async (path: string, admin = false) => {
+    const res = await rawRequest(t.baseUrl, "DELETE", path, { token: admin ? t.adminToken ?? t.token : t.token });
+    if (res.status !== 204 && res.status !== 404) throw new Error(`DELETE ${path}: ${res.status} ${res.text.slice(0, 300)}`);
+  };
+  const owned = (await expectStatus<{ ipsec_site_connections: { id: string }[] }>(200, t.baseUrl, "GET", `/v2.0/vpn/ipsec-site-connections?vpnservice_id=${topo.vpnserviceId}&fields=id`, { token: t.token })).ipsec_site_connections;
+  for (const { id } of owned) await del(`/v2.0/vpn/ipsec-site-connections/${id}`);
+  await del(`/v2.0/vpn/vpnservices/${topo.vpnserviceId}`);
+  for (const id of [topo.localEpGroupId, topo.peerEpGroupId]) await del(`/v2.0/vpn/endpoint-groups/${id}`);
+  await del(`/v2.0/vpn/ikepolicies/${topo.ikepolicyId}`);
+  await del(`/v2.0/vpn/ipsecpolicies/${topo.ipsecpolicyId}`);
+  await expectStatus(200, t.baseUrl, "PUT", `/v2.0/routers/${topo.routerId}/remove_router_interface`, { token: t.token, body: { subnet_id: topo.subnetId } });
+  await del(`/v2.0/routers/${topo.routerId}`);
+  await del(`/v2.0/networks/${topo.networkId}`);
+  await del(`/v2.0/networks/${topo.externalNetworkId}`, true);
+}
