@@ -9,6 +9,7 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   let onAbort!: () => void;
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(signal.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, a signal dispatches abort once, and the finally below removes the listener anyway
     signal.addEventListener("abort", onAbort, { once: true });
   });
   return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
@@ -30,6 +31,7 @@ export function limitSignal(
   const controller = new AbortController();
   const onAbort = () => controller.abort(caller!.reason);
   if (caller?.aborted) onAbort();
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, a signal dispatches abort once, and release() removes the listener anyway
   else caller?.addEventListener("abort", onAbort, { once: true });
   const cancel = timed ? setTimer(() => controller.abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
   return {

@@ -215,6 +215,7 @@ describe("error mapping", () => {
     ["a JSON string", 200, '"x"', "application/json", /the JSON body is not an object/],
     ["JSON sent as text/json", 200, ok.response.body_raw, "text/json", /expected a JSON body \(content-type text\/json\)/],
     ["JSON under a type that only starts like it", 200, ok.response.body_raw, "application/jsonp", /expected a JSON body \(content-type application\/jsonp\)/],
+    ["JSON named only in a parameter of another type", 200, ok.response.body_raw, "text/plain; format=application/json", /expected a JSON body \(content-type text\/plain; format=application\/json\)/],
   ])("%s is a VpnaasResponseError, not undefined or a SyntaxError", async (_label, status, body, type, message) => {
     server.handle((_req, res) => {
       res.writeHead(status, { "Content-Type": type });

@@ -38,6 +38,12 @@ describe("describeValue", () => {
     expect(describeValue(value)).toBe(expected);
   });
 
+  test("cuts nesting deeper than 32 levels with \"[…]\"", () => {
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(describeValue(deep, 200)).toBe(`${"[".repeat(32)}"[…]"${"]".repeat(32)}`);
+  });
+
   test("keeps to maxLength", () => {
     expect(describeValue("abcdefghij", 5)).toBe('"abcd…');
   });

@@ -47,6 +47,14 @@ describe("a server that echoes what it was sent", () => {
     expectNowhere(error, API_KEY);
   });
 
+  test("a 404 to a DELETE (an operation with no content) quoting the token", async () => {
+    echo(404, (seen) => ({ NeutronError: { type: "IPsecSiteConnectionNotFound", message: `not found for token ${String(seen.headers["x-auth-token"])}`, detail: "" } }));
+    const client = createVpnaasClient({ baseUrl: api.url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });
+    const error = await client.deleteIpsecSiteConnection(connectionId).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "VpnaasApiError", status: 404, errorType: "IPsecSiteConnectionNotFound" });
+    expectNowhere(error, TOKEN);
+  });
+
   test("a 2xx body that is not JSON and quotes the token", async () => {
     api.handle((_req, res, seen) => void res.writeHead(200, { "Content-Type": "text/html" }).end(`<p>hello ${String(seen.headers["x-auth-token"])}</p>`));
     const error = await fail(createVpnaasClient({ baseUrl: api.url, auth: tokenAuth(TOKEN), allowInsecureHttp: true }));

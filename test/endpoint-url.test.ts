@@ -78,6 +78,17 @@ describe("checkEndpointUrl refuses", () => {
     expect(err.message.length).toBeLessThan(300);
   });
 
+  test("names authUrl for keystoneAuth's URL, with an example of one", () => {
+    const err = validationErrorOf(() => checkEndpointUrl("authUrl", "keystone.example.com:5000"));
+    expect(err.parameter).toBe("authUrl");
+    expect(err.message).toMatch(/^keystoneAuth needs authUrl, an http\(s\) URL such as https:\/\/keystone\.example\.com:5000\/v3; got "keystone\.example\.com:5000"\. Nothing was sent\.$/);
+  });
+
+  test("a string that does not parse and holds an @ is described, not shown", () => {
+    const err = validationErrorOf(() => checkEndpointUrl("baseUrl", "https://admin:pw@"));
+    expect(err.message).toMatch(/; got something else \(not shown: its @ may follow credentials\)\. Nothing was sent\.$/);
+  });
+
   test("names baseUrl for a bad catalog endpoint, and asks for one", () => {
     const err = validationErrorOf(() => checkEndpointUrl("catalog endpoint", "ftp://h"));
     expect(err.parameter).toBe("baseUrl");

@@ -1,4 +1,5 @@
 import { VpnaasApiError, VpnaasNetworkError, VpnaasRedirectError, VpnaasResponseError, VpnaasTimeoutError } from "../src";
+import { sanitizedCause } from "../src/errors";
 
 // The messages are contract: README "Errors" promises `METHOD URL → STATUS TEXT: what`, the
 // request id, the attempts and why the retry layer stopped; people grep logs for them.
@@ -81,6 +82,15 @@ describe("VpnaasNetworkError and VpnaasTimeoutError", () => {
     expect(three.message).toMatch(/ \(3 attempts\); no retries left \(maxRetries 2\)$/);
     expect(three.retryable).toBe(false);
   });
+  test.each<[string, unknown, string]>([
+    ["undici's 'terminated' (the connection died after the headers)", new TypeError("terminated"), "failed: connection closed in the middle of the body"],
+    ["another error without a code, its message", new TypeError("Failed to fetch"), "failed: network error: Failed to fetch"],
+    ["a thrown string", "socket gone", "failed: network error: socket gone"],
+  ])("a network failure without a code says what happened: %s", (_label, cause, what) => {
+    const err = new VpnaasNetworkError(request, cause);
+    expect(err.message).toBe(`DELETE ${URL_} ${what} (1 attempt)`);
+    expect(err.code).toBeUndefined();
+  });
   test.each<["timeoutMs" | "totalTimeoutMs" | "aborted", number | undefined, string]>([
     ["timeoutMs", 30_000, "no complete answer within timeoutMs 30000 ms after 30012 ms"],
     ["totalTimeoutMs", 120_000, "totalTimeoutMs 120000 ms ran out after 30012 ms"],
@@ -89,6 +99,18 @@ describe("VpnaasNetworkError and VpnaasTimeoutError", () => {
     const err = new VpnaasTimeoutError(request, kind, limitMs, 30_011.6, "reason");
     expect(err.message).toBe(`DELETE ${URL_} ${what} (1 attempt)`);
     expect([err.kind, err.limitMs, err.elapsedMs, err.cause]).toEqual([kind, limitMs, 30_011.6, "reason"]);
+  });
+});
+
+describe("sanitizedCause: the stand-in kept for an error that quoted a secret", () => {
+  test("keeps name, code and message, without the secrets", () => {
+    const copy = sanitizedCause(Object.assign(new TypeError("bad header value tok-SECRET"), { code: "ERR_INVALID_CHAR" }), ["tok-SECRET"]);
+    expect([copy.name, (copy as { code?: string }).code, copy.message]).toEqual(["TypeError", "ERR_INVALID_CHAR", "bad header value [REDACTED]"]);
+  });
+  test("a thrown string is an Error with that message; an object without a message or name has neither", () => {
+    expect([sanitizedCause("socket gone", []).name, sanitizedCause("socket gone", []).message]).toEqual(["Error", "socket gone"]);
+    const bare = sanitizedCause({ name: 42, message: { text: "not a string" } }, []);
+    expect([bare.name, bare.message]).toEqual(["Error", ""]);
   });
 });
 

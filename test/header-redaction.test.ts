@@ -17,6 +17,7 @@ describe("sanitizeHeaders", () => {
     ["Basic credentials", { authorization: "Basic dXNlcjpwdw==" }, { authorization: "Basic [REDACTED]" }],
     ["an AK/SK signature", { Authorization: SIGNED }, { authorization: "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]" }],
     ["an AK/SK header with something appended", { Authorization: `${SIGNED}, Extra=leak` }, { authorization: "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]" }],
+    ["an AK/SK header missing its Access and SignedHeaders", { Authorization: `SDK-HMAC-SHA256 Signature=${SIGNATURE}` }, { authorization: "SDK-HMAC-SHA256 Access=, SignedHeaders=, Signature=[REDACTED]" }],
     ["a bare credential without a scheme", { Authorization: "rawtoken123" }, { authorization: "[REDACTED]" }],
     ["an unknown first word (maybe the credential)", { Authorization: "abc123 def" }, { authorization: "[REDACTED]" }],
     ["proxy credentials", { "Proxy-Authorization": "Basic eDp5" }, { "proxy-authorization": "[REDACTED]" }],

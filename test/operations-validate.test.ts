@@ -90,6 +90,7 @@ describe("checkBody", () => {
   });
   test.each<[string, unknown, string]>([
     ["not an object", [], "attributes must be an object of attributes, got []; nothing was sent."],
+    ["null", null, "attributes must be an object of attributes, got null; nothing was sent."],
     ["an unknown attribute", { name: "p", color: "red" }, '"color" is not an attribute this operation accepts; it accepts name, psk, dpd; nothing was sent.'],
     ["two unknown attributes", { name: "p", a: 1, b: 2 }, '"a", "b" are not attributes this operation accepts; it accepts name, psk, dpd; nothing was sent.'],
     ["a required attribute missing", { psk: "secret" }, "attributes name is required; nothing was sent."],

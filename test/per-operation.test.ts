@@ -92,6 +92,16 @@ test("a session shows nothing of its stack: no header, token or endpoint in JSON
   expect(Object.isFrozen(withHeader)).toBe(true);
 });
 
+test("a session keeps its stack under the registered symbol vpnaas-sdk.session-stack, which any copy of the SDK finds", async () => {
+  const made = createVpnaasSession({ baseUrl: server.url });
+  expect(Object.getOwnPropertySymbols(made).map((s) => Symbol.keyFor(s))).toEqual(["vpnaas-sdk.session-stack"]);
+  // As a session of another copy of the module holds it: a plain object with the stack under that name.
+  const stack = Object.getOwnPropertyDescriptor(made, Symbol.for("vpnaas-sdk.session-stack"))!.value as unknown;
+  const foreign = Object.defineProperty({ kind: "VpnaasSession" as const }, Symbol.for("vpnaas-sdk.session-stack"), { value: stack });
+  server.handle((_req, res) => sendJson(res, 200, { ikepolicy: { id: ID } }));
+  await expect(getIkePolicy(foreign, ID)).resolves.toEqual({ id: ID });
+});
+
 test("a session made by another copy of the module (the CJS build next to the ESM one) works", async () => {
   jest.resetModules();
   const other = (await import("../src/session")) as typeof import("../src/session");

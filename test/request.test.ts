@@ -73,6 +73,11 @@ describe("headersOf", () => {
       expect((error as Error).message).not.toMatch(/sekrit|Injected/);
     }
   });
+  test("a record whose value changes between reads still gives the validation error, naming no header", () => {
+    let reads = 0;
+    const shifty = { get "X-Shifty"() { return reads++ === 0 ? "bad\nvalue" : "fine"; } };
+    expect(() => headersOf(shifty)).toThrow(/^headers has an invalid name or value in a header \(the value is not shown/);
+  });
   test("isValidHeader", () => {
     expect(isValidHeader("X-A", "v")).toBe(true);
     expect(isValidHeader("X A", "v")).toBe(false);

@@ -117,6 +117,15 @@ describe("decideRetry", () => {
     expect(decideRetry(given, settings)).toEqual({ retry: false, reason });
   });
 
+  test.each<[string, AttemptOutcome, string]>([
+    ["a 503 with its status text", { status: 503, statusText: "Service Unavailable" }, "503 Service Unavailable"],
+    ["a network failure with a code", network, "network: ECONNRESET"],
+    ["a network failure without a code", { failure: "network" }, "network: failure"],
+    ["an attempt timeout", timeout, "timeout: no complete answer within 30000 ms"],
+  ])("names what it retries: %s", (_label, outcome, reason) => {
+    expect(decideRetry(input(outcome), settings)).toMatchObject({ retry: true, reason });
+  });
+
   test("depends on nothing but its input: the same input gives the same decision", () => {
     const given = input(status(503), { attempt: 2, random: 0.3 });
     expect(decideRetry(given, settings)).toEqual(decideRetry(given, settings));

@@ -100,6 +100,14 @@ describe("waitForStatus", () => {
     expect(plain.signals).toEqual([undefined]);
   });
 
+  test("with several statuses wanted, a timeout and an abort name them all", async () => {
+    const clock = virtual();
+    const timedOut = (await errorOf(waitForStatus(reader(clock, ["PENDING_CREATE"]).read, "Thing", ID, { status: ["ACTIVE", "DOWN"], timeoutMs: 1000, intervalMs: 500 }, clock))) as VpnaasWaitError;
+    expect(timedOut.message).toBe(`Thing ${ID} did not reach ACTIVE or DOWN within timeoutMs 1000 ms; last status "PENDING_CREATE"`);
+    const aborted = (await errorOf(waitForStatus(reader(clock, ["PENDING_CREATE"]).read, "Thing", ID, { status: ["ACTIVE", "DOWN"], signal: AbortSignal.abort() }, clock))) as VpnaasTimeoutError;
+    expect(aborted).toMatchObject({ name: "VpnaasTimeoutError", kind: "aborted", url: `Thing ${ID} (waiting for ACTIVE or DOWN)` });
+  });
+
   test("intervalMs 0 reads again at once", async () => {
     const clock = virtual();
     await waitForStatus(reader(clock, ["A", "B", "ACTIVE"]).read, "Thing", ID, { status: "ACTIVE", intervalMs: 0 }, clock);

@@ -11,7 +11,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 const TYPE_CHECKS: Record<NonNullable<AttributeRule["type"]>, (v: unknown) => boolean> = {
   string: (v) => typeof v === "string",
   integer: (v) => Number.isInteger(v),
-  number: (v) => typeof v === "number" && Number.isFinite(v),
+  // Number.isFinite converts nothing: it is true for finite numbers only.
+  number: (v) => Number.isFinite(v),
   boolean: (v) => typeof v === "boolean",
   array: Array.isArray,
   object: isPlainObject,
