@@ -7,14 +7,24 @@ const context = { transport: async () => { throw new Error("no own requests"); }
 const request = (url = "https://vpc.example.com/v2.0/vpn/ikepolicies"): OutgoingRequest => ({ method: "POST", url, headers: { accept: "application/json" }, body: new TextEncoder().encode('{"ikepolicy":{}}'), read: "text" });
 const answer: Received = { response: new Response(null, { status: 204 }), body: null };
 
-/** akskAuth from a fresh copy of the module, with the runtime's native SHA-256 present or not. */
-function akskAuthWith(nativeSha256: boolean): (typeof import("../src/auth/aksk"))["akskAuth"] {
+/** Runs `use` with the properties `names` of `target` taken away (undefined), then puts them back. */
+function without<T>(target: object, names: string[], use: () => T): T {
+  const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(target, name)] as const);
+  for (const name of names) Object.defineProperty(target, name, { value: undefined, configurable: true, writable: true });
+  try {
+    return use();
+  } finally {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(target, name, descriptor);
+      else delete (target as Record<string, unknown>)[name];
+    }
+  }
+}
+
+/** akskAuth from a fresh copy of the modules, loaded as in a browser: no node:crypto (no process.getBuiltinModule). */
+function browserAkskAuth(): (typeof import("../src/auth/aksk"))["akskAuth"] {
   let loaded: typeof import("../src/auth/aksk") | undefined;
-  jest.isolateModules(() => {
-    jest.doMock("../src/auth/sha256", () => ({ ...jest.requireActual("../src/auth/sha256"), hasNativeSha256: nativeSha256 }));
-    loaded = require("../src/auth/aksk");
-  });
-  jest.dontMock("../src/auth/sha256");
+  without(process, ["getBuiltinModule"], () => jest.isolateModules(() => (loaded = require("../src/auth/aksk"))));
   return loaded!.akskAuth;
 }
 
@@ -32,9 +42,10 @@ describe("akskAuth's layer", () => {
     expect(called).toBe(true);
   });
 
-  test("without native hashing it signs with WebCrypto, awaiting, and the signature is the same", async () => {
-    const native = await signedBy(akskAuthWith(true)({ ...keys, now: () => at }));
-    const webCrypto = akskAuthWith(false)({ ...keys, now: () => at });
+  test("without node:crypto (a browser) it signs with WebCrypto, awaiting, and the signature is the same", async () => {
+    const { akskAuth } = jest.requireActual<typeof import("../src/auth/aksk")>("../src/auth/aksk");
+    const native = await signedBy(akskAuth({ ...keys, now: () => at }));
+    const webCrypto = browserAkskAuth()({ ...keys, now: () => at });
     let called = false;
     const pending = webCrypto.layer(context)(request(), async () => ((called = true), answer));
     expect(called).toBe(false);
@@ -42,6 +53,16 @@ describe("akskAuth's layer", () => {
     expect(called).toBe(true);
     expect(await signedBy(webCrypto)).toEqual(native);
     expect(native.authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKTESTAKTESTAKTEST01, SignedHeaders=accept;host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+  });
+
+  test("without node:crypto and without WebCrypto (a page on plain http) it signs in plain JavaScript, without awaiting, and the signature is the same", async () => {
+    const { akskAuth } = jest.requireActual<typeof import("../src/auth/aksk")>("../src/auth/aksk");
+    const native = await signedBy(akskAuth({ ...keys, now: () => at }));
+    const plain = without(globalThis, ["crypto"], () => browserAkskAuth()({ ...keys, now: () => at }));
+    let called = false;
+    void plain.layer(context)(request(), async () => ((called = true), answer));
+    expect(called).toBe(true);
+    expect(await signedBy(plain)).toEqual(native);
   });
 
   test("a request it cannot sign is a rejected promise, not an exception thrown at the caller", async () => {

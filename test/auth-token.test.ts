@@ -1,5 +1,5 @@
 import { createVpnaasClient, isApiError, isValidationError, tokenAuth } from "../src";
-import { connectionBody, connectionId, renderings } from "./helpers/auth-fixtures";
+import { connectionBody, connectionId, renderings, validationErrorOf } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 
 const TOKEN = "gAAAAAB-TOKEN-DO-NOT-LEAK-51c0";
@@ -52,6 +52,24 @@ describe("tokenAuth", () => {
 
   test.each([[""], ["a\nb"], [undefined]])("rejects %j as a token when the strategy is created", (bad) => {
     expect(() => tokenAuth(bad as string)).toThrow(/tokenAuth needs a non-empty token/);
+  });
+
+  test.each([
+    ["a string that is not a header value", "tok\r\nX-Evil: 1", /got a string that is not \(not shown\); nothing was sent/],
+    ["a number", 42, /got number; nothing was sent/],
+    ["nothing", undefined, /got undefined; nothing was sent/],
+  ])("says what kind of token it got, %s, without showing it", (_label, bad, kind) => {
+    const err = validationErrorOf(() => tokenAuth(bad as string));
+    expect(err.parameter).toBe("token");
+    expect(err.message).toMatch(kind);
+    expect(err.message).not.toContain("X-Evil");
+  });
+
+  test("says what kind of token a provider gave, before sending", async () => {
+    const err = await client(tokenAuth(async () => ({ token: TOKEN }) as never)).getIpsecSiteConnection(connectionId).catch((e: unknown) => e);
+    expect(isValidationError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/tokenAuth needs a non-empty token .* got object; nothing was sent/);
+    expect(server.requests).toHaveLength(0);
   });
 
   test("rejects an empty token from a provider before sending", async () => {

@@ -59,6 +59,12 @@ describe("networkEndpoint: choosing the catalog's network endpoint", () => {
     expect(none.message).not.toMatch(/in region|network regions/);
   });
 
+  test("an endpoint that names no interface is read as interface \"\": taken only when that is asked for, never for public", () => {
+    const catalog = [network({ url: "https://no-interface.example.com" })];
+    expect(pick(catalog, { interface: "" })).toBe("https://no-interface.example.com");
+    expect(validationErrorOf(() => pick(catalog, { interface: "public" })).message).toContain("no network endpoint with interface public");
+  });
+
   test("an endpoint that is not http(s) is refused", () => {
     for (const url of ["ftp://n.example.com", "file:///etc/passwd", "javascript:alert(1)"]) {
       const err = validationErrorOf(() => pick([network({ interface: "public", url })], { interface: "public" }));
@@ -84,6 +90,20 @@ describe("authRequestBody: the token request", () => {
     expect(own.auth.scope.project).toEqual({ name: "p", domain: { name: "Other" } });
     const ownId = authRequestBody({ authUrl: "x", username: "u", userDomainName: "Default", password: "pw", projectName: "p", projectDomainId: "pd" }) as any;
     expect(ownId.auth.scope.project).toEqual({ name: "p", domain: { id: "pd" } });
+  });
+
+  test("a project's own domain name wins over the user's domain id", () => {
+    const body = authRequestBody({ authUrl: "x", username: "u", userDomainId: "d1", password: "pw", projectName: "p", projectDomainName: "Other" }) as any;
+    expect(body.auth.scope.project).toEqual({ name: "p", domain: { name: "Other" } });
+  });
+
+  test.each([
+    ["projectDomainId", { userDomainName: "Default", projectDomainId: "" }],
+    ["projectDomainName", { userDomainId: "d1", projectDomainName: "" }],
+  ])("an empty %s is refused as missing, not replaced by the user's domain", (_name, domains) => {
+    const err = validationErrorOf(() => authRequestBody({ authUrl: "x", username: "u", password: "pw", projectName: "p", ...domains }));
+    expect(err.parameter).toBe("projectDomainName");
+    expect(err.message).toMatch(/missing projectDomainName or projectDomainId \(for projectName\)/);
   });
 
   test("an application credential", () => {

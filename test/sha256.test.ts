@@ -32,9 +32,17 @@ test("agrees with node:crypto on every length around the block and padding edges
   }
 });
 
+test("HMAC agrees with node:crypto for keys at the block size (64 bytes), one byte either side, and far longer (hashed first)", () => {
+  for (const n of [0, 1, 63, 64, 65, 100, 200]) {
+    const key = randomBytes(n);
+    expect(toHex(hmacSha256(key, enc("message")))).toBe(createHmac("sha256", key).update("message").digest("hex"));
+  }
+});
+
 test("HMAC agrees with node:crypto for random keys (including longer than a block) and messages", () => {
+  // size "max": without it fast-check keeps arrays to about 10 elements, whatever maxLength says.
   fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 500 }), (key, message) => {
+    fc.property(fc.uint8Array({ maxLength: 200, size: "max" }), fc.uint8Array({ maxLength: 500, size: "max" }), (key, message) => {
       expect(toHex(hmacSha256(key, message))).toBe(createHmac("sha256", key).update(message).digest("hex"));
     }),
     { numRuns: 500 },
@@ -45,11 +53,24 @@ test("HMAC agrees with node:crypto for random keys (including longer than a bloc
 // What AK/SK signing runs per request: string messages, hex out; a key of ASCII bytes takes the
 // string path, any other key (or one longer than a block, hashed first) the bytes path.
 test("hex HMAC of string messages agrees with node:crypto for ASCII, non-ASCII and long keys", () => {
-  const asciiKey = fc.string({ unit: "grapheme-ascii", maxLength: 80 }).map(enc);
+  const asciiKey = fc.string({ unit: "grapheme-ascii", maxLength: 80, size: "max" }).map(enc);
   fc.assert(
-    fc.property(fc.oneof(asciiKey, fc.uint8Array({ maxLength: 200 })), fc.string({ unit: "grapheme", maxLength: 300 }), (key, message) => {
+    fc.property(fc.oneof(asciiKey, fc.uint8Array({ maxLength: 200, size: "max" })), fc.string({ unit: "grapheme", maxLength: 300 }), (key, message) => {
       expect(hmacSha256HexKey(key)(message)).toBe(createHmac("sha256", key).update(message, "utf8").digest("hex"));
     }),
     { numRuns: 500 },
   );
+});
+
+// The string path needs every byte of the key's block below 0x80; 0x80 itself is the first that is not.
+test.each([
+  ["ASCII and one byte 0x80", [...enc("key-"), 0x80]],
+  ["64 bytes, all 0x80 and above", Array.from({ length: 64 }, (_, i) => 0x80 + i)],
+  ["exactly one block of ASCII", [...enc("k".repeat(64))]],
+  ["one byte more than a block", [...enc("k".repeat(65))]],
+])("hex HMAC under a key of %s agrees with node:crypto", (_label, bytes) => {
+  const key = Uint8Array.from(bytes);
+  for (const message of ["", "SDK-HMAC-SHA256\n20191115T033655Z\nabc", "é€😀"]) {
+    expect(hmacSha256HexKey(key)(message)).toBe(createHmac("sha256", key).update(message, "utf8").digest("hex"));
+  }
 });

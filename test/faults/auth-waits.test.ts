@@ -87,13 +87,16 @@ describe("a Keystone that never answers", () => {
 });
 
 describe("one token request shared by many calls", () => {
-  test("has its own bound, whatever the callers' signals: a VpnaasTimeoutError naming Keystone's URL", async () => {
+  test("has its own bound, whatever the callers' signals: a VpnaasTimeoutError naming Keystone's URL and how long it waited", async () => {
     hangKeystone();
     const transport = fetchTransport(fetch);
     const layer = keystoneAuth(passwordOptions(keystone)).layer({ transport, ownRequestTimeoutMs: 150 });
     const { error, ms } = await timed(layer.discoverEndpoint!(undefined));
     expect(error).toMatchObject({ name: "VpnaasTimeoutError", kind: "timeoutMs", limitMs: 150, url: `${keystone.server.url}/v3/auth/tokens` });
     expect(ms).toBeLessThan(1000);
+    expect(error.elapsedMs).toBeGreaterThanOrEqual(140);
+    expect(error.elapsedMs).toBeLessThanOrEqual(ms + 2);
+    expect(error.message).toMatch(/no complete answer within timeoutMs 150 ms after \d{3} ms/);
   });
 
   test("one caller's abort does not fail the others waiting for the same token", async () => {
