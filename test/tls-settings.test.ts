@@ -28,6 +28,16 @@ describe("tlsSettingsOf", () => {
     const err = refusal(() => of({ insecure: word }));
     expect([err.parameter, err.message]).toEqual(["insecure", `${SOURCE}: insecure must be true or false. Nothing was sent.`]);
   });
+  test.each(["true", " Yes ", "ON", "1"])("%j as verify keeps checks on: it is a flag, not a CA bundle", (word) => {
+    expect(of({ verify: word })).toBeUndefined();
+  });
+  test("empty verify and insecure (null in YAML) are as if absent", () => {
+    expect(of({ verify: null, insecure: null })).toBeUndefined();
+  });
+  test("a verify that is neither a flag nor a path is refused, naming verify", () => {
+    const err = refusal(() => of({ verify: 2 }));
+    expect([err.parameter, err.message]).toEqual(["verify", `${SOURCE}: verify must be true or false. Nothing was sent.`]);
+  });
   test("verify naming a file is the CA bundle, unless cacert is given too", () => {
     expect(of({ verify: "/a/ca.pem" })).toEqual({ cacert: "/a/ca.pem", verify: true, names: { cacert: "verify" }, source: SOURCE });
     expect(of({ verify: "/a/ca.pem", cacert: "/b/ca.pem" })).toMatchObject({ cacert: "/b/ca.pem", names: { cacert: "cacert" } });

@@ -30,7 +30,12 @@ export function parseConfigFile(text: string, path: string): ConfigValue {
     throw new VpnaasValidationError("cloud", `${path}${line ? ` line ${line}` : ""}: YAML syntax error: ${problem} (the text is not shown; it may hold a secret). Nothing was sent.`);
   };
   const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
-  const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    merge: true,
+    uniqueKeys: true,
+    // Stryker disable next-line BooleanLiteral: equivalent, prettyErrors only rewrites the yaml package's error messages (and adds linePos), which are never read here
+    prettyErrors: false,
+  });
   const error = doc.errors[0];
   if (error) {
     const offset = error.pos[0];
@@ -42,7 +47,14 @@ export function parseConfigFile(text: string, path: string): ConfigValue {
       if (node.resolve(doc) === undefined) fail(node.range ? lineOf(node.range[0]) : undefined, "an alias (*name) whose anchor (&name) is not defined before it");
     },
     Scalar(_key, node) {
-      if (typeof node.value === "number" || typeof node.value === "bigint") node.value = typeof node.source === "string" ? node.source : String(node.value);
+      if (
+        typeof node.value === "number" ||
+        // Stryker disable next-line ConditionalExpression: equivalent, the yaml package gives bigints only with intAsBigInt, not set here (the true variant is killed by the boolean and null tests)
+        typeof node.value === "bigint"
+      ) {
+        // Stryker disable next-line ConditionalExpression: equivalent, a parsed scalar always has its source text (the false variant is killed by 0123)
+        node.value = typeof node.source === "string" ? node.source : String(node.value);
+      }
     },
   });
   try {
