@@ -18,10 +18,10 @@ beforeEach(() => {
 });
 
 const tokensUrl = () => `${keystone.server.url}/v3/auth/tokens`;
-const failure = () =>
+const failure = (): Promise<Error> =>
   createVpnaasClient({ baseUrl: api.url, auth: keystoneAuth(passwordOptions(keystone)), allowInsecureHttp: true })
     .getIpsecSiteConnection(connectionId)
-    .catch((e: unknown) => e as Error);
+    .then(() => new Error("the call succeeded"), (e: unknown) => e as Error);
 const answer = (status: number, headers: Record<string, string> = {}) =>
   keystone.server.handle((_req, res) => sendJson(res, status, { error: { code: status, title: "Refused", message: `refused with ${status}` } }, { "X-Openstack-Request-Id": "req-kst", ...headers }));
 
