@@ -65,6 +65,17 @@ describe("networkEndpoint: choosing the catalog's network endpoint", () => {
     expect(validationErrorOf(() => pick(catalog, { interface: "public" })).message).toContain("no network endpoint with interface public");
   });
 
+  test("an endpoint's interface loses only a trailing URL: URLpublic is not public", () => {
+    const catalog = [network({ interface: "URLpublic", url: "https://odd.example.com" })];
+    expect(validationErrorOf(() => pick(catalog, { interface: "public" })).message).toContain("no network endpoint with interface public");
+  });
+
+  test("the regions an error names are read from region_id or, without it, the older region field", () => {
+    const catalog = [network({ interface: "public", url: "https://a.example.com", region_id: "R1" }, { interface: "public", url: "https://b.example.com", region: "R2" })];
+    expect(validationErrorOf(() => pick(catalog, { interface: "public" })).message).toContain("(regions: R1, R2); pass region or baseUrl");
+    expect(validationErrorOf(() => pick(catalog, { interface: "public", region: "R3" })).message).toContain("in region R3 (network regions: R1, R2);");
+  });
+
   test("an endpoint that is not http(s) is refused", () => {
     for (const url of ["ftp://n.example.com", "file:///etc/passwd", "javascript:alert(1)"]) {
       const err = validationErrorOf(() => pick([network({ interface: "public", url })], { interface: "public" }));
@@ -121,7 +132,7 @@ describe("authRequestBody: the token request", () => {
     ["no password", { userId: "u", projectId: "p" }, "password", /missing password/],
     ["only the credential id", { applicationCredentialId: "ac" }, "applicationCredentialSecret", /missing applicationCredentialSecret/],
     ["only the credential secret", { applicationCredentialSecret: "s" }, "applicationCredentialId", /missing applicationCredentialId\b/],
-    ["both kinds", { applicationCredentialId: "ac", applicationCredentialSecret: "s", userId: "u", password: "pw" }, "credentials", /contradictory: both an application credential and a password/],
+    ["both kinds", { applicationCredentialId: "ac", applicationCredentialSecret: "s", userId: "u", password: "pw" }, "credentials", /incomplete: contradictory: both an application credential and a password \(pass one of them\)\. Nothing/],
     ["name and id twice", { username: "u", userId: "u", password: "pw", userDomainName: "D", userDomainId: "d", projectId: "p" }, "credentials", /contradictory: both username and userId; both userDomainName and userDomainId\./],
     ["a project twice", { userId: "u", password: "pw", projectName: "p", projectId: "p", projectDomainName: "D", projectDomainId: "d" }, "credentials", /both projectName and projectId; both projectDomainName and projectDomainId/],
     ["missing and contradictory", { username: "u", userId: "u", projectId: "p" }, "password", /missing password\. contradictory: both username and userId\./],

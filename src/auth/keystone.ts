@@ -182,6 +182,7 @@ function readToken(received: Received, tokensUrl: string, nowMs: number, secrets
   let parsed: { token?: { expires_at?: unknown; issued_at?: unknown; catalog?: unknown } } | undefined;
   try {
     parsed = JSON.parse(text);
+    // Stryker disable next-line BlockStatement: equivalent, parsed is declared without a value, so an empty catch leaves it undefined too
   } catch {
     parsed = undefined;
   }
