@@ -260,6 +260,7 @@ function describeErrorBody(body: unknown): { errorType?: string; errorMessage?: 
   if (b.error && typeof b.error === "object") return { errorType: str(b.error.title), errorMessage: str(b.error.message) };
   // WebOb's own error body, as keystonemiddleware answers when Keystone is unreachable.
   if (typeof b.title === "string" && typeof b.message === "string") return { errorType: str(b.title), errorMessage: str(b.message) };
+  // Stryker disable next-line ConditionalExpression: equivalent, without either member str() gives undefined for both, the same as {}
   if ("error_code" in b || "error_msg" in b) return { errorType: str(b.error_code), errorMessage: str(b.error_msg) };
   return {};
 }

@@ -142,6 +142,7 @@ export function excerptOf(body: unknown, secrets: KnownSecrets = []): string {
 /** `text` cut to `max` characters (default {@link MESSAGE_LENGTH}) plus `…`, never in the middle of a surrogate pair. */
 export function limitText(text: string, max: number = MESSAGE_LENGTH): string {
   if (text.length <= max) return text;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for max <= 0 text[max - 1] is undefined, which the regex reads as "undefined": no high surrogate, end is max either way
   const end = max > 0 && /[\ud800-\udbff]/.test(text[max - 1]!) ? max - 1 : max;
   return `${text.slice(0, end)}…`;
 }
@@ -158,6 +159,7 @@ export function boundedJson(value: unknown, max: number): string {
   const ancestors = new Set<object>();
   const write = (v: unknown, depth: number): void => {
     if (text.length > max) return;
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, slicing a string past its end gives it whole (the guard above keeps the end above 0)
     if (typeof v === "string") text += JSON.stringify(v.length > max - text.length ? v.slice(0, max - text.length + 1) : v);
     else if (typeof v === "function") text += "function";
     else if (typeof v !== "object" || v === null) text += String(v) + (typeof v === "bigint" ? "n" : "");

@@ -13,6 +13,7 @@ describe("VpnaasApiError: what the body says", () => {
     ["Keystone's error", { error: { code: 409, title: "Conflict", message: "dup" } }, ": Conflict: dup", "Conflict", "dup"],
     ["WebOb's own body", { title: "Service Unavailable", message: "keystone down", code: 503 }, ": Service Unavailable: keystone down", "Service Unavailable", "keystone down"],
     ["Huawei Cloud's error_code", { error_code: "VPC.0101", error_msg: "bad request" }, ": VPC.0101: bad request", "VPC.0101", "bad request"],
+    ["Huawei Cloud's error_code alone", { error_code: "APIGW.0301" }, ": APIGW.0301", "APIGW.0301", undefined],
     ["Huawei Cloud's error_msg alone", { error_msg: "bad request" }, ": bad request", undefined, "bad request"],
     ["empty strings", { NeutronError: { type: "", message: "" } }, ': {"NeutronError":{"type":"","message":""}}', undefined, undefined],
     ["an unknown shape", { oops: 1 }, ': {"oops":1}', undefined, undefined],

@@ -21,6 +21,9 @@ describe("sanitizeHeaders", () => {
     ["a bare credential without a scheme", { Authorization: "rawtoken123" }, { authorization: "[REDACTED]" }],
     ["an unknown first word (maybe the credential)", { Authorization: "abc123 def" }, { authorization: "[REDACTED]" }],
     ["proxy credentials", { "Proxy-Authorization": "Basic eDp5" }, { "proxy-authorization": "[REDACTED]" }],
+    ["a scheme alone, without credentials", { Authorization: "Negotiate" }, { authorization: "Negotiate [REDACTED]" }],
+    ["a credential that merely contains a scheme's name", { Authorization: "key:Bearer abc" }, { authorization: "[REDACTED]" }],
+    ["AK/SK parts in lower case", { Authorization: `sdk-hmac-sha256 access=AK1, signedheaders=host, signature=${SIGNATURE}` }, { authorization: "sdk-hmac-sha256 Access=AK1, SignedHeaders=host, Signature=[REDACTED]" }],
   ])("shows %s as allowed", (_label, headers, expected) => {
     expect(sanitizeHeaders(headers)).toEqual(expected);
   });
@@ -35,6 +38,13 @@ describe("sanitizeHeaders", () => {
     const out = sanitizeHeaders([["__proto__", "x"]]);
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.entries(out)).toEqual([["__proto__", "[REDACTED]"]]);
+  });
+
+  test("returns a plain record the caller may change and delete from", () => {
+    const out = sanitizeHeaders({ Accept: "application/json", "X-Api-Key": "k" });
+    out.accept = "text/plain";
+    delete out["x-api-key"];
+    expect(out).toEqual({ accept: "text/plain" });
   });
 
   test("redactHeaders, the public name, is the allowlist", () => {
@@ -52,6 +62,14 @@ describe("secretsOf", () => {
     ["an AK/SK signature", { authorization: SIGNED }, [SIGNED, SIGNATURE]],
     ["each cookie's value", { cookie: "a=one; b=two" }, ["a=one; b=two", "one", "two"]],
     ["empty values: none", { "x-auth-token": "" }, []],
+    ["proxy credentials, like authorization's", { "proxy-authorization": `Basic ${BASIC}` }, [`Basic ${BASIC}`, BASIC, "user:pä55", "pä55"]],
+    ["a custom header that looks like scheme and credential: the value whole", { "x-api-key": "Key abc123" }, ["Key abc123"]],
+    ["a credential after more than one space", { authorization: "Bearer  abc.def" }, ["Bearer  abc.def", "abc.def"]],
+    ["a credential before trailing space", { authorization: "Bearer abc.def " }, ["Bearer abc.def ", "abc.def"]],
+    ["three words: no one of them is the credential", { authorization: "Bearer abc def" }, ["Bearer abc def"]],
+    ["a Bearer token that happens to be base64: not decoded", { authorization: "Bearer dXNlcjpwdw==" }, ["Bearer dXNlcjpwdw==", "dXNlcjpwdw=="]],
+    ["cookie values without the spaces around them", { cookie: "a = one ;b=two" }, ["a = one ;b=two", "one", "two"]],
+    ["an empty cookie value: not a secret", { cookie: "a=; b=two" }, ["a=; b=two", "two"]],
   ])("finds %s", (_label, headers, expected) => {
     expect(secretsOf(headers)).toEqual(expected);
   });
