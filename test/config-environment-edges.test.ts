@@ -108,3 +108,15 @@ describe("the TLS fetch", () => {
     }
   });
 });
+
+describe("identity_api_version", () => {
+  test.each(["3", "3.0", "3.10"])("%s is Keystone v3: accepted", (version) => {
+    expect(settingsFromEnvironment(where({ ...TOKEN, OS_IDENTITY_API_VERSION: version })).auth.kind).toBe("token");
+  });
+
+  test.each(["23", "3x", "3.0.1", "3.", "v3"])("%s is refused, naming the variable and the value", (version) => {
+    const err = validationErrorOf(() => settingsFromEnvironment(where({ ...TOKEN, OS_IDENTITY_API_VERSION: version })));
+    expect(err.parameter).toBe("OS_IDENTITY_API_VERSION");
+    expect(err.message).toContain(`OS_IDENTITY_API_VERSION ${JSON.stringify(version)} is not supported; only Keystone v3 is`);
+  });
+});
