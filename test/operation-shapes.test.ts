@@ -31,6 +31,7 @@ test("an object operation listed is a TypeError naming it; nothing is sent", () 
 test.each<[string, OperationSpec, RegExp]>([
   ["a PATCH", { ...get, method: "PATCH" as OperationSpec["method"] }, /^vpnaas-sdk has no method for PATCH \/v2\.0\/vpn\/things\/\{thing_id\} \(object\)$/],
   ["a list with a path parameter", { ...list, path: "/v2.0/vpn/things/{thing_id}/parts", pathParams: ["thing_id"] }, /^vpnaas-sdk has no method for GET \/v2\.0\/vpn\/things\/\{thing_id\}\/parts \(list\)$/],
+  ["a PATCH that answers with nothing", { ...get, method: "PATCH" as OperationSpec["method"], response: { kind: "none" } }, /^vpnaas-sdk has no method for PATCH \/v2\.0\/vpn\/things\/\{thing_id\} \(none\)$/],
   ["a DELETE that answers with an object", { ...get, method: "DELETE" }, /^vpnaas-sdk has no method for DELETE .* \(object\)$/],
 ])("kindOf refuses %s, naming method, path and answer", (_label, spec, message) => {
   expect(() => kindOf(spec)).toThrow(TypeError);

@@ -54,6 +54,8 @@ describe("problemOf: each kind of rule at its edges", () => {
     ["a repeated item", { uniqueItems: true }, ["a", "b", "a"], "x must not repeat an item"],
     ["a repeated object item, compared by content", { uniqueItems: true }, [{ a: 1 }, { a: 1 }], "x must not repeat an item"],
     ["distinct object items", { uniqueItems: true }, [{ a: 1 }, { a: 2 }], undefined],
+    ["null and the string null", { uniqueItems: true }, [null, "null"], undefined],
+    ["distinct strings alike in their first 5000 characters", { uniqueItems: true }, [`${"x".repeat(5000)}a`, `${"x".repeat(5000)}b`], undefined],
     ["repeats allowed without uniqueItems", {}, ["a", "a"], undefined],
     ["a nested member", { properties: { interval: { type: "integer" } } }, { interval: "30" }, 'x.interval must be an integer, got "30"'],
     ["a nested unknown member", { properties: { a: {} }, additionalProperties: false }, { b: 1 }, 'x."b" is not an attribute this operation accepts; it accepts a'],

@@ -2,7 +2,7 @@
 // as Neutron would (ids, 201, 204, 404): the order of the steps, the ids handed on, and the rollback.
 import { randomUUID } from "node:crypto";
 import { inspect } from "node:util";
-import { createVpnaasClient } from "../src";
+import { createVpnaasClient, VpnaasSiteToSiteError } from "../src";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 
 const PSK = "psk-DO-NOT-LEAK-7f3a9c";
@@ -13,8 +13,12 @@ let server: TestServer;
 let stored: Map<string, { collection: string; body: Record<string, unknown> }>;
 /** Collection whose next POST fails with 400, echoing the body (as Neutron's messages may). */
 let failOn: string | undefined;
+/** POSTs to `failOn` that succeed before it fails. */
+let failAfter = 0;
 /** Collection whose DELETEs fail with 409. */
 let refuseDelete: string | undefined;
+/** Collection whose objects are gone by the time they are deleted (404). */
+let vanished: string | undefined;
 
 beforeAll(async () => {
   server = await startServer();
@@ -23,20 +27,21 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.requests.length = 0;
   stored = new Map();
-  failOn = refuseDelete = undefined;
+  failOn = refuseDelete = vanished = undefined;
+  failAfter = 0;
   server.handle((req, res, seen) => {
     const [, collection, id] = /^\/v2\.0\/vpn\/([a-z-]+)(?:\/([0-9a-f-]+))?$/.exec(req.url ?? "") ?? [];
     const key = KEYS[collection ?? ""]!;
     if (req.method === "POST") {
       const body = JSON.parse(seen.body)[key];
-      if (failOn === collection) return sendJson(res, 400, { NeutronError: { type: "BadRequest", message: `refused ${JSON.stringify(body)}` } });
+      if (failOn === collection && failAfter-- <= 0) return sendJson(res, 400, { NeutronError: { type: "BadRequest", message: `refused ${JSON.stringify(body)}` } });
       const made = { ...body, id: randomUUID(), status: "PENDING_CREATE" };
       stored.set(made.id, { collection: collection!, body: made });
       return sendJson(res, 201, { [key]: made });
     }
     if (req.method === "DELETE") {
       if (refuseDelete === collection) return sendJson(res, 409, { NeutronError: { type: "InUse", message: "in use" } });
-      if (!stored.delete(id!)) return sendJson(res, 404, { NeutronError: { type: "NotFound", message: "gone" } });
+      if (vanished === collection || !stored.delete(id!)) return sendJson(res, 404, { NeutronError: { type: "NotFound", message: "gone" } });
       return void res.writeHead(204).end();
     }
     sendJson(res, 405, {});
@@ -132,4 +137,36 @@ test("what the rollback could not delete is named", async () => {
   expect(err.leftBehind).toEqual([expect.stringMatching(/^deleteIkePolicy [0-9a-f-]{36}$/)]);
   expect(err.message).toMatch(/could not delete deleteIkePolicy/);
   expect([...stored.values()].map((s) => s.collection)).toEqual(["ikepolicies"]);
+});
+
+test.each([
+  ["the first endpoint group", "endpoint-groups", 0, "createEndpointGroup", 0],
+  ["the peer endpoint group", "endpoint-groups", 1, "createEndpointGroup", 1],
+  ["the IPsec policy", "ipsecpolicies", 0, "createIpsecPolicy", 3],
+  ["the VPN service", "vpnservices", 0, "createVpnService", 4],
+])("when %s fails, it is named as the step; the message says all made before it was deleted, then the cause's message", async (_label, collection, after, step, made) => {
+  [failOn, failAfter] = [collection, after];
+  const err = (await client()
+    .createSiteToSiteVpn(spec())
+    .catch((e: unknown) => e)) as VpnaasSiteToSiteError & { cause: Error };
+  expect(err).toMatchObject({ step, leftBehind: [], cause: { name: "VpnaasApiError", status: 400 } });
+  expect(err.message).toBe(`${step} failed; everything made before it was deleted: ${err.cause.message}`);
+  expect(calls().filter((c) => c.startsWith("DELETE"))).toHaveLength(made);
+  expect(stored.size).toBe(0);
+});
+
+test("the rollback names every object it could not delete, and passes over what is already gone", async () => {
+  failOn = "ipsec-site-connections";
+  refuseDelete = "endpoint-groups";
+  vanished = "ikepolicies";
+  const err = (await client()
+    .createSiteToSiteVpn(spec())
+    .catch((e: unknown) => e)) as VpnaasSiteToSiteError;
+  expect(err.leftBehind).toEqual([expect.stringMatching(/^deleteEndpointGroup /), expect.stringMatching(/^deleteEndpointGroup /)]);
+  expect(err.message).toContain(`createIpsecSiteConnection failed; could not delete ${err.leftBehind.join(", ")}: `);
+});
+
+test("VpnaasSiteToSiteError takes a cause that is not an error", () => {
+  expect(new VpnaasSiteToSiteError("createIkePolicy", undefined, []).message).toBe("createIkePolicy failed; everything made before it was deleted: undefined");
+  expect(new VpnaasSiteToSiteError("createIkePolicy", "refused", ["deleteEndpointGroup x"]).message).toBe("createIkePolicy failed; could not delete deleteEndpointGroup x: refused");
 });

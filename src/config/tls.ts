@@ -38,7 +38,7 @@ export function tlsFetch(tls: TlsSettings): TlsFetch {
   }
   const connect = { ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }), rejectUnauthorized: tls.verify };
   // Bun's `undici` is a stand-in whose Agent sets nothing; its own fetch takes the same settings as `tls`.
-  // Stryker disable next-line BlockStatement: equivalent under Node, where Stryker runs: the Bun-only branch, which test/config-tls.test.ts covers on Bun (npm run test:runtimes -- bun)
+  // Stryker disable next-line BlockStatement,ConditionalExpression: equivalent under Node, where Stryker runs: the Bun-only branch, which test/config-tls.test.ts covers on Bun (npm run test:runtimes -- bun)
   if ((process.versions as { bun?: string }).bun) {
     // Stryker disable all: equivalent under Node, as above: Bun only
     let closed = false;

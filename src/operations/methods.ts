@@ -37,6 +37,7 @@ export async function getCall(stack: ClientStack, spec: OperationSpec, id: unkno
   const [query, call] = splitOptions(spec, options);
   return callOperation(stack, spec, requestOf(spec, [id], query), call);
 }
+// Stryker disable next-line ArrayDeclaration: equivalent, a create has no path parameter (kindOf refuses one that has), so no id is read
 export const createCall = async (stack: ClientStack, spec: OperationSpec, attributes: unknown, options: CallOptions = {}) => callOperation(stack, spec, bodyRequestOf(spec, [], attributes), options);
 export const updateCall = async (stack: ClientStack, spec: OperationSpec, id: unknown, changes: unknown, options: CallOptions = {}) =>
   callOperation(stack, spec, bodyRequestOf(spec, [id], changes), options);
