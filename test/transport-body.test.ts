@@ -1,5 +1,6 @@
 // The transport reads a body as its request asks (text or bytes), up to maxResponseBytes exactly,
 // counted whenever the length is not declared as a plain number.
+import { createVpnaasClient } from "../src";
 import { VpnaasResponseError } from "../src/errors";
 import type { OutgoingRequest } from "../src/request";
 import { fetchTransport } from "../src/transport";
@@ -64,8 +65,18 @@ describe("a body without a declared length", () => {
     chunked([text(40), text(25)]);
     const error = await transport(request("text")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VpnaasResponseError);
-    expect((error as Error).message).toMatch(/went past it, over maxResponseBytes 64/);
+    expect((error as Error).message).toMatch(/went past it, over maxResponseBytes 64; the rest was not read \(content-type text\/plain\)/);
+    expect((error as VpnaasResponseError).contentType).toBe("text/plain");
   });
+});
+
+test("client.api hands fetch the Request's own settings (cache, credentials), with redirects left to the client", async () => {
+  const inits: RequestInit[] = [];
+  const ownFetch = async (_url: string | URL | Request, init?: RequestInit) => (inits.push(init!), Response.json({}));
+  const client = createVpnaasClient({ baseUrl: "https://network.example.com", fetch: ownFetch as typeof fetch, retry: false });
+  await client.api.GET("/v2.0/vpn/ipsec-site-connections", { cache: "no-store", credentials: "omit" });
+  expect(inits).toHaveLength(1);
+  expect(inits[0]).toMatchObject({ method: "GET", cache: "no-store", credentials: "omit", redirect: "manual" });
 });
 
 // A fetch of the caller's own may hand up any Content-Length; only a plain number lets the
@@ -75,4 +86,18 @@ test.each(["1x", "x1", "abc", "1e1"])("a Content-Length of %p does not let a bod
   const error = await fetchTransport(ownFetch as typeof fetch, MAX)(request("text")).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(VpnaasResponseError);
   expect((error as Error).message).toMatch(/went past it, over maxResponseBytes 64/);
+});
+
+test("an attempt over by the time fetch answers reads none of the body, and fails with the signal's reason", async () => {
+  let pulls = 0;
+  const controller = new AbortController();
+  const ownFetch = async () => {
+    controller.abort(new DOMException("timeoutMs 10 ms", "TimeoutError"));
+    const body = new ReadableStream({ pull: (c) => (pulls++, c.enqueue(new TextEncoder().encode("{}")), c.close()) }, { highWaterMark: 0 });
+    return new Response(body, { headers: { "content-length": "2" } });
+  };
+  const error = await fetchTransport(ownFetch as typeof fetch, MAX)({ ...request("text"), signal: controller.signal }).catch((e: unknown) => e);
+  expect(error).toMatchObject({ name: "TimeoutError", message: "timeoutMs 10 ms" });
+  await new Promise((done) => setTimeout(done, 10));
+  expect(pulls).toBe(0);
 });
