@@ -38,7 +38,8 @@ async function timedOut(limits: { timeoutMs: number; totalTimeoutMs: number }, w
   const clock = manualClock(1_000_000);
   const client = createVpnaasClient({ auth: neverFound, retry: false, clock, ...limits });
   const call = client.getIpsecSiteConnection(connectionId).catch((e: unknown) => e);
-  while (clock.timers.length === 0) await new Promise((done) => setImmediate(done));
+  for (let tick = 0; tick < 100 && clock.timers.length === 0; tick++) await new Promise((done) => setImmediate(done));
+  expect(clock.timers).toHaveLength(1);
   const [timer] = clock.timers;
   clock.t += waitedMs;
   timer!.run();
@@ -70,4 +71,19 @@ test("the caller's abort while the endpoint is being found is 'aborted', with no
   expect(error).toBeInstanceOf(VpnaasTimeoutError);
   expect(error).toMatchObject({ kind: "aborted", limitMs: undefined, elapsedMs: 250 });
   expect(error.message).toMatch(/aborted by the caller after 250 ms/);
+});
+
+test.each([
+  [2_000, 2_000],
+  [Infinity, 60_000],
+])("a strategy's own shared request is bounded by timeoutMs %p: %p ms", (timeoutMs, ownRequestTimeoutMs) => {
+  const seen: number[] = [];
+  const recording: AuthStrategy = { kind: "recording", layer: (context) => (seen.push(context.ownRequestTimeoutMs), passThrough) };
+  createVpnaasClient({ baseUrl: "https://network.example.com", auth: recording, timeoutMs });
+  expect(seen).toEqual([ownRequestTimeoutMs]);
+});
+
+test.each([["true"], [1]])("allowInsecureHttp %p (not the boolean true) does not let credentials go over http", (allowInsecureHttp) => {
+  const options = { baseUrl: "http://network.example.com", auth: neverFound, allowInsecureHttp } as unknown as Parameters<typeof createVpnaasClient>[0];
+  expect(() => createVpnaasClient(options)).toThrow(/Refusing to send credentials over plain http:\/\/ to network\.example\.com/);
 });
