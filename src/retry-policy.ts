@@ -112,6 +112,7 @@ export function parseRetryAfterMs(value: string | null | undefined, nowMs: numbe
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   if (!HTTP_DATE.test(text)) return undefined;
+  // Stryker disable next-line Regex: equivalent, HTTP_DATE lets GMT appear only at the end (asctime has none), so GMT anywhere is GMT at the end
   const at = Date.parse(/GMT$/.test(text) ? text : `${text} GMT`);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }

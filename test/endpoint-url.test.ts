@@ -17,6 +17,8 @@ describe("checkEndpointUrl accepts and normalises", () => {
     ["baseUrl", "https://network.example.com/v2.0/", "https://network.example.com"],
     ["baseUrl", "http://10.0.0.5/networking", "http://10.0.0.5/networking"], // DevStack
     ["baseUrl", "http://10.0.0.5/networking/v2.0/", "http://10.0.0.5/networking"],
+    ["baseUrl", "http://10.0.0.5/networking///v2.0", "http://10.0.0.5/networking"], // every slash before the version goes
+    ["baseUrl", "https://h/v2.0/networking", "https://h/v2.0/networking"], // a version inside the path is the path's
     ["baseUrl", "https://Network.EXAMPLE.com:443/", "https://network.example.com"],
     ["baseUrl", "http://[::1]:9696", "http://[::1]:9696"],
     ["baseUrl", "https://h/v3", "https://h/v3"], // only Keystone's version is stripped from authUrl
