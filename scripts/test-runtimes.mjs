@@ -62,6 +62,8 @@ const EXCLUDED = {
     ["a new X-Sdk-Date each second, the same within one", FRESH_MODULE],
     ["reads the body into memory and keeps the settings",
       "compares a Request's settings with the fetch spec's defaults; Bun's Request reports its own (credentials \"include\", mode \"cors\", …), runtime behaviour the SDK passes on as it finds it"],
+    ["client.api hands fetch the Request's own settings (cache, credentials), with redirects left to the client",
+      "Bun's Request reports credentials \"include\" whatever its init said, so fetch gets Bun's value; runtime behaviour the SDK passes on as it finds it"],
     ["a session made by another copy of the module (the CJS build next to the ESM one) works",
       "loads a second copy of the module with jest.resetModules, which bun's jest has not (test harness); test/package.test.ts mixes the tarball's ESM and CJS builds on Node"],
   ],
