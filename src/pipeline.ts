@@ -1,7 +1,8 @@
 import { abortable, limitSignal } from "./abortable";
 import type { AuthLayer, AuthStrategy } from "./auth/strategy";
 import { type RetryClock, realClock } from "./clock";
-import { isVpnaasError, type TimeoutKind, VpnaasTimeoutError } from "./errors";
+import { describeValue } from "./describe-value";
+import { isVpnaasError, type TimeoutKind, VpnaasTimeoutError, VpnaasValidationError } from "./errors";
 import { redirectLayer } from "./redirect";
 import { headersOf, type Layer, type Next, stack } from "./request";
 import { type RetryEvent, resolveRetryOptions, retryLayer } from "./retry";
@@ -76,7 +77,12 @@ export function clientStack(options: VpnaasClientOptions, checkBaseUrl: (value: 
   const { timeoutMs, totalTimeoutMs } = resolveRetryOptions({ timeoutMs: o.timeoutMs, totalTimeoutMs: o.totalTimeoutMs });
   // Checked and lowercased once, here: an invalid header fails now rather than on every call.
   const headers = headersOf({ Accept: "application/json", ...o.headers });
-  const transport = fetchTransport(o.fetch ?? globalThis.fetch, o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  const maxResponseBytes = o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // A string ("16MB") or NaN compares false with every length: it would be no limit at all.
+  if (!(maxResponseBytes === Infinity || (Number.isInteger(maxResponseBytes) && maxResponseBytes >= 0))) {
+    throw new VpnaasValidationError("maxResponseBytes", `maxResponseBytes must be an integer number of bytes ≥ 0 (Infinity for no limit), got ${describeValue(maxResponseBytes)}.`);
+  }
+  const transport = fetchTransport(o.fetch ?? globalThis.fetch, maxResponseBytes);
   const auth: AuthLayer | undefined = o.auth?.layer({ transport, ownRequestTimeoutMs: Number.isFinite(timeoutMs) ? timeoutMs : OWN_REQUEST_FALLBACK_MS });
   // Retry outermost, so every attempt passes through auth again (fresh token, fresh signature);
   // redirects between them, so each hop is authenticated for its own URL.

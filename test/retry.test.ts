@@ -292,6 +292,16 @@ describe("options", () => {
     expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", ...options })).toThrow(expect.objectContaining({ name: "VpnaasValidationError", parameter: key }));
   });
 
+  test.each([-1, 1.5, Number.NaN, "16MB"])("rejects maxResponseBytes %p when the client is created, naming what it must be", (value) => {
+    expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", maxResponseBytes: value as number })).toThrow(
+      expect.objectContaining({ name: "VpnaasValidationError", parameter: "maxResponseBytes", message: `maxResponseBytes must be an integer number of bytes ≥ 0 (Infinity for no limit), got ${typeof value === "string" ? `"${value}"` : value}.` }),
+    );
+  });
+
+  test("accepts 0 and Infinity as maxResponseBytes", () => {
+    for (const maxResponseBytes of [0, Infinity]) expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", maxResponseBytes })).not.toThrow();
+  });
+
   test("accepts Infinity as no time limit", () => {
     expect(() => createVpnaasClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: Infinity, totalTimeoutMs: Infinity })).not.toThrow();
   });
