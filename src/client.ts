@@ -13,12 +13,6 @@ export interface VpnaasClient extends VpnaasCoreClient {
   readonly api: Client<paths>;
 }
 
-/**
- * openapi-fetch needs an absolute base URL when it builds a request; a client whose endpoint is
- * discovered gives it this one, and the path after it is sent to the endpoint found.
- * `.invalid` can never resolve (RFC 2606).
- */
-const API_PLACEHOLDER_BASE = "https://endpoint.invalid";
 
 /**
  * Creates a client. Nothing is sent until an operation is called.
@@ -27,7 +21,10 @@ const API_PLACEHOLDER_BASE = "https://endpoint.invalid";
  */
 export function createVpnaasClient(options: VpnaasClientOptions): VpnaasClient {
   const stack = clientStack(options, requireBaseUrl);
-  const base = typeof stack.endpoint === "string" ? stack.endpoint : API_PLACEHOLDER_BASE;
+  // openapi-fetch needs an absolute base URL when it builds a request; a client whose endpoint is
+  // discovered gives it this one, and the path after it is sent to the endpoint found.
+  // `.invalid` can never resolve (RFC 2606).
+  const base = typeof stack.endpoint === "string" ? stack.endpoint : "https://endpoint.invalid";
   const api = createClient<paths>({
     baseUrl: base,
     headers: stack.headers,

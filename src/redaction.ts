@@ -87,6 +87,7 @@ const MAX_NODES = 100_000;
  * `[REDACTED]`. Cycles become `"[Circular]"`, objects nested deeper than 32 levels or beyond the
  * first 100 000 `"[…]"`, and objects that throw when read `"[unreadable]"`: it never throws.
  */
+// Stryker disable next-line ArrayDeclaration: equivalent but for Stryker's own text: the mutant only adds "Stryker was here" to the secrets cut out of a body
 export function redactParsed(value: unknown, secrets: KnownSecrets = []): unknown {
   const [cut] = cutterOf(secrets);
   const ancestors = new Set<object>();
@@ -123,7 +124,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
  * does not grow with the body.
  */
 export function excerptOf(body: unknown, secrets: KnownSecrets = []): string {
-  if (body === undefined || body === null || body === "") return "";
+  if (body === undefined || body === null) return "";
   let text: string;
   try {
     text = typeof body === "string" ? body : boundedJson(body, SCAN_LENGTH);

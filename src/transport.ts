@@ -26,9 +26,10 @@ export function fetchTransport(fetch: typeof globalThis.fetch, maxResponseBytes 
 
 async function readBody(request: OutgoingRequest, response: Response, maxBytes: number): Promise<string | Uint8Array<ArrayBuffer>> {
   const declared = response.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) throw await tooLarge(request, response, maxBytes, `declares ${declared} bytes`);
+  // Without the header Number(null) is 0, never over maxBytes (≥ 0).
+  if (Number(declared) > maxBytes) throw await tooLarge(request, response, maxBytes, `declares ${declared} bytes`);
   // With a declared length within the limit, undici reads exactly that much: the fast path.
-  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent when false/empty, the counting path below reads the same bytes the fast path would (fetch holds a body to its declared length)
+  // Stryker disable next-line ConditionalExpression,BlockStatement,Regex: equivalent when false/empty/stricter, the counting path below reads the same bytes the fast path would (fetch holds a body to its declared length)
   if (declared !== null && /^\d+$/.test(declared)) {
     return request.read === "text" ? response.text() : new Uint8Array(await response.arrayBuffer());
   }

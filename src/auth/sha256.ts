@@ -99,9 +99,11 @@ function finish(state: Int32Array, prefixLength: number, data: Uint8Array): Uint
   padded.set(data);
   padded[data.length] = 0x80;
   const view = new DataView(padded.buffer);
-  const bits = (prefixLength + data.length) * 8;
-  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(padded.length - 4, bits >>> 0);
+  // The length in bits, as 64 bits big-endian: bytes / 2^29 is its high word, bytes * 8 its low
+  // one (setUint32 keeps the integer part, modulo 2^32).
+  const length = prefixLength + data.length;
+  view.setUint32(padded.length - 8, length / 2 ** 29);
+  view.setUint32(padded.length - 4, length * 8);
   const h = state.slice();
   compress(h, padded);
   const out = new Uint8Array(32);
