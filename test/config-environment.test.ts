@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isValidationError } from "../src";
 import { createVpnaasClientFromEnvironment, settingsFromEnvironment, type EnvironmentOptions } from "../src/node";
-import { connectionBody, connectionId, renderings, errorOf } from "./helpers/auth-fixtures";
+import { connectionBody, connectionId, renderings, errorOf, validationErrorOf } from "./helpers/auth-fixtures";
 import { sendJson, startServer, type TestServer } from "./helpers/http-server";
 import { APP_SECRET, PASSWORD, startKeystone, type KeystoneStandIn } from "./helpers/keystone-server";
 
@@ -108,6 +108,16 @@ describe("settingsFromEnvironment", () => {
     expect(err.message).toMatch(message);
     expect(err.message).toMatch(/Nothing was sent/);
     for (const text of renderings(err)) expect(text).not.toContain("DO-NOT-LEAK");
+  });
+
+  test.each([
+    ["nothing set", {}, "environment"],
+    ["HUAWEICLOUD_SDK_AK alone", { HUAWEICLOUD_SDK_AK: "a", HUAWEICLOUD_SDK_PROJECT_ID: "p" }, "HUAWEICLOUD_SDK_SK"],
+    ["OS_CLOUD without a clouds.yaml", { OS_CLOUD: "x" }, "cloud"],
+    ["OS_TOKEN and OS_PASSWORD", { OS_TOKEN: "t", OS_PASSWORD: "p", OS_ENDPOINT: "https://n" }, "OS_TOKEN"],
+    ["OS_AUTH_TYPE v3token without OS_TOKEN", { OS_AUTH_TYPE: "v3token", OS_AUTH_URL: "https://k.example.com", OS_ENDPOINT: "https://n" }, "OS_TOKEN"],
+  ])("%s: the error's parameter names the setting at fault", (_label, env, parameter) => {
+    expect(validationErrorOf(() => settingsFromEnvironment(where(env as Record<string, string>))).parameter).toBe(parameter);
   });
 
   test("an unknown cloud names the clouds the file has", () => {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { cloudsYamlPaths, secureYamlPaths, settingsFromEnvironment } from "../src/node";
@@ -52,6 +52,22 @@ describe("a path that cannot be read as a file is passed over for the next, as o
   (process.getuid?.() === 0 ? test.skip : test)("a clouds.yaml this user may not read (EACCES)", () => {
     writeFileSync(join(cwd, "clouds.yaml"), "clouds: {}\n");
     chmodSync(join(cwd, "clouds.yaml"), 0o000);
+    expect(sourceOf()).toBe(fromHome());
+  });
+
+  // Root reads any file whatever its mode, but Linux refuses to read a write-only sysctl even to root
+  // (sysctl_perm): a link to one is a clouds.yaml that EACCES keeps from being read, as root too.
+  const WRITE_ONLY = "/proc/sys/vm/compact_memory";
+  const refusedToAll = (() => {
+    try {
+      readFileSync(WRITE_ONLY);
+      return false;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === "EACCES";
+    }
+  })();
+  (refusedToAll ? test : test.skip)("a clouds.yaml linked to a file no user may read (EACCES)", () => {
+    symlinkSync(WRITE_ONLY, join(cwd, "clouds.yaml"));
     expect(sourceOf()).toBe(fromHome());
   });
 });

@@ -33,6 +33,9 @@ test.each<[string, OperationSpec, RegExp]>([
   ["a list with a path parameter", { ...list, path: "/v2.0/vpn/things/{thing_id}/parts", pathParams: ["thing_id"] }, /^vpnaas-sdk has no method for GET \/v2\.0\/vpn\/things\/\{thing_id\}\/parts \(list\)$/],
   ["a PATCH that answers with nothing", { ...get, method: "PATCH" as OperationSpec["method"], response: { kind: "none" } }, /^vpnaas-sdk has no method for PATCH \/v2\.0\/vpn\/things\/\{thing_id\} \(none\)$/],
   ["a DELETE that answers with an object", { ...get, method: "DELETE" }, /^vpnaas-sdk has no method for DELETE .* \(object\)$/],
+  ["a GET that answers with nothing", { ...get, response: { kind: "none" } }, /^vpnaas-sdk has no method for GET .* \(none\)$/],
+  ["a POST that answers with nothing", { ...list, method: "POST", response: { kind: "none" } }, /^vpnaas-sdk has no method for POST .* \(none\)$/],
+  ["a PUT that answers with nothing", { ...get, method: "PUT", response: { kind: "none" } }, /^vpnaas-sdk has no method for PUT .* \(none\)$/],
 ])("kindOf refuses %s, naming method, path and answer", (_label, spec, message) => {
   expect(() => kindOf(spec)).toThrow(TypeError);
   expect(() => kindOf(spec)).toThrow(message);

@@ -61,6 +61,7 @@ describe("boundedJson's stop", () => {
     ["writes the next item when the text is exactly max long", ["aaaa", "bbbb"], 8, '["aaaa","b"]'],
     ["stops only past max: a text exactly max long takes the next separator", ["aaaa", "bbbb"], 7, '["aaaa",]'],
     ["writes no value once a member name took it past max", { "a-long-member-name": "value" }, 5, '{"a-long-member-name":}'],
+    ["leaves out members JSON.stringify leaves out: undefined, function and symbol values", { u: undefined, f: () => 1, s: Symbol("s"), b: 1 }, 100, '{"b":1}'],
     ["writes an object met twice both times", (() => { const o = { x: 1 }; return [o, o]; })(), 100, '[{"x":1},{"x":1}]'],
   ])("%s", (_label, value, max, expected) => {
     expect(boundedJson(value, max)).toBe(expected);

@@ -69,6 +69,7 @@ describe("headersOf", () => {
         error = e;
       }
       expect(isValidationError(error)).toBe(true);
+      expect((error as { parameter?: string }).parameter).toBe("headers");
       expect((error as Error).message).toBe(`headers has an invalid name or value in ${named} (the value is not shown: it may be a credential); nothing was sent.`);
       expect((error as Error).message).not.toMatch(/sekrit|Injected/);
     }
