@@ -48,7 +48,7 @@ export interface VpnaasClientOptions {
   timeoutMs?: number;
   /** Limit of the whole call, endpoint discovery, attempts and waits included, in ms. Default 120 000; `Infinity` for none. */
   totalTimeoutMs?: number;
-  /** Largest response body read, in bytes; a larger one fails with a `VpnaasResponseError` without being read. Default 16 MiB. */
+  /** Largest response body read, in bytes (an integer ≥ 0, or `Infinity` for none); a larger one fails with a `VpnaasResponseError` without being read. Default 16 MiB. */
   maxResponseBytes?: number;
   /** Called before each wait for a retry, e.g. to log it. Receives no headers and no body; an exception it throws ends the call. */
   onRetry?: (event: RetryEvent) => void;
