@@ -31,8 +31,8 @@ export function limitSignal(
   const controller = new AbortController();
   const onAbort = () => controller.abort(caller!.reason);
   if (caller?.aborted) onAbort();
-  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, a signal dispatches abort once, and release() removes the listener anyway
-  else caller?.addEventListener("abort", onAbort, { once: true });
+  // Not `once`: a signal dispatches abort only once, and release() removes the listener.
+  else caller?.addEventListener("abort", onAbort);
   const cancel = timed ? setTimer(() => controller.abort(new DOMException(`${limit} ${limitMs} ms`, "TimeoutError")), Math.max(0, limitMs)) : undefined;
   return {
     signal: controller.signal,

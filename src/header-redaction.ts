@@ -95,8 +95,8 @@ export function secretsOf(headers: HeaderList): string[] {
 function decodeBasic(credential: string): string | undefined {
   try {
     return new TextDecoder().decode(Uint8Array.from(atob(credential), (c) => c.charCodeAt(0)));
-    // Stryker disable next-line BlockStatement: equivalent, an empty catch block also returns undefined
   } catch {
-    return undefined;
+    // Not base64: nothing to decode.
   }
+  return undefined;
 }

@@ -182,9 +182,8 @@ function readToken(received: Received, tokensUrl: string, nowMs: number, secrets
   let parsed: { token?: { expires_at?: unknown; issued_at?: unknown; catalog?: unknown } } | undefined;
   try {
     parsed = JSON.parse(text);
-    // Stryker disable next-line BlockStatement: equivalent, parsed is declared without a value, so an empty catch leaves it undefined too
   } catch {
-    parsed = undefined;
+    // Not JSON: parsed stays undefined.
   }
   if (!value || typeof parsed?.token !== "object" || parsed.token === null) {
     throw new VpnaasAuthError(`Keystone answered POST ${tokensUrl} with ${response.status} but ${value ? "no token object in the JSON body" : "no X-Subject-Token header"}`);
@@ -210,7 +209,8 @@ function readToken(received: Received, tokensUrl: string, nowMs: number, secrets
 export function networkEndpoint(catalog: readonly CatalogService[], selection: { region?: string; interface: string }): string {
   const candidates = catalog
     .filter((s) => s?.type === "network")
-    .flatMap((s) => (Array.isArray(s.endpoints) ? s.endpoints.filter((e) => typeof e === "object" && e !== null) : []))
+    // Only null and undefined would throw below; any other non-object has no string url and is dropped there.
+    .flatMap((s) => (Array.isArray(s.endpoints) ? s.endpoints.filter((e) => e != null) : []))
     .filter((e) => String(e.interface ?? "").replace(/URL$/, "") === selection.interface && typeof e.url === "string")
     .filter((e) => selection.region === undefined || e.region_id === selection.region || e.region === selection.region);
   const urls = [...new Set(candidates.map((e) => e.url!.replace(/\/+$/, "")))];

@@ -183,8 +183,8 @@ function signatureOf(accessKey: string, sdkDate: string, signedHeaders: string, 
  * result ends in `/`: what Huawei's Node.js and Java signers do with `URL.pathname`.
  */
 export function canonicalUri(pathname: string): string {
-  // The common case (no segment needs encoding) without splitting and joining.
-  const uri = UNRESERVED_PATH.test(pathname) ? pathname : pathname.split("/").map(rfc3986).join("/");
+  // No fast path here: a signer reads a plain path without calling this (see signedPartsReader).
+  const uri = pathname.split("/").map(rfc3986).join("/");
   return uri.endsWith("/") ? uri : `${uri}/`;
 }
 
@@ -207,7 +207,6 @@ export function rfc3986(text: string): string {
 }
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
-const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
 /** A path of `/`-separated segments of unreserved characters, none of them `.` or `..`. */
 const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]*)+$/;
 /**
