@@ -35,6 +35,11 @@ describe("which variables count", () => {
     expect(err.message).toMatch(/\(OS_AUTH_URL, OS_TOKEN; HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK\)/);
   });
 
+  test("resolved holds only the settings given (no key without a value), OS_REGION_NAME among them when no region is passed", () => {
+    const settings = settingsFromEnvironment(where({ ...TOKEN, OS_REGION_NAME: "RegionTwo" }));
+    expect(settings.resolved).toStrictEqual({ auth_type: "token", endpoint: "https://network.example.com", region_name: "RegionTwo" });
+  });
+
   test("only OS_* variables are read as OpenStack settings, whatever other variables end with", () => {
     const settings = settingsFromEnvironment(where({ ...TOKEN, XX_REGION_NAME: "Elsewhere", NO_INTERFACE: "admin" }));
     expect(settings.resolved).toEqual({ auth_type: "token", endpoint: "https://network.example.com" });

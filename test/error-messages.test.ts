@@ -20,6 +20,7 @@ describe("VpnaasApiError: what the body says", () => {
     ["a NeutronError that is not an object", { NeutronError: "x", error_msg: "m" }, ": m", undefined, "m"],
     ["an error that is not an object", { error: "x", title: "T", message: "M" }, ": T: M", "T", "M"],
     ["a title without message", { title: "T" }, ': {"title":"T"}', undefined, undefined],
+    ["a message without title (not WebOb's body)", { message: "M" }, ': {"message":"M"}', undefined, undefined],
     ["a text body", "upstream failed", ": upstream failed", undefined, undefined],
     ["no body", undefined, "", undefined, undefined],
     ["null", null, "", undefined, undefined],

@@ -200,6 +200,17 @@ describe("sign-aksk", () => {
     expect(parsed).toBe(0);
   });
 
+  test("a value of unreserved characters (an id, a name) is taken as it is, without encoding work", () => {
+    const { canonicalQueryString } = fresh<SignAkSk>("../src/auth/sign-aksk");
+    const encode = jest.spyOn(globalThis, "encodeURIComponent");
+    try {
+      expect(canonicalQueryString(new URLSearchParams(`limit=100&marker=${UUID}&name=vpn-1.a_b~c`))).toBe(`limit=100&marker=${UUID}&name=vpn-1.a_b~c`);
+      expect(encode).not.toHaveBeenCalled();
+    } finally {
+      encode.mockRestore();
+    }
+  });
+
   test("a request without a body is signed with the SHA-256 of no bytes", () => {
     const { EMPTY_SHA256 } = fresh<SignAkSk>("../src/auth/sign-aksk");
     expect(EMPTY_SHA256).toBe(createHash("sha256").update("").digest("hex"));
