@@ -38,6 +38,7 @@ const NOT_RUNTIME_SUITES = [
   ["test/html-reference.test.ts", "generated/reference.html in Chromium"],
   ["test/browser/", "the SDK in Chromium (the test process only serves and drives the page)"],
   ["test/load-time.test.ts", "module copies loaded inside each test (jest.isolateModules) for the mutation gate; what they check the other suites check on every runtime"],
+  ["test/load-time-config.test.ts", "module copies loaded inside each test (jest.isolateModules) for the mutation gate; what they check the other suites check on every runtime"],
 ];
 
 // Tests a leg leaves out, with the reason. Each run prints them; none hides a failure of the SDK's own code
