@@ -120,6 +120,12 @@ describe("settingsFromEnvironment", () => {
     expect(validationErrorOf(() => settingsFromEnvironment(where(env as Record<string, string>))).parameter).toBe(parameter);
   });
 
+  test("option names are renamed to the variables' names, but not inside a value the message quotes", () => {
+    const err = validationErrorOf(() => settingsFromEnvironment(where({ OS_AUTH_URL: "ftp://token.password.example.com/", OS_USERNAME: "u", OS_PASSWORD: "p" })));
+    expect(err.parameter).toBe("OS_AUTH_URL");
+    expect(err.message).toMatch(/^OS_\* variables: keystoneAuth needs OS_AUTH_URL, .*; got "ftp:\/\/token\.password\.example\.com\/"\. Nothing was sent\.$/);
+  });
+
   test("an unknown cloud names the clouds the file has", () => {
     writeFileSync(join(cwd, "clouds.yaml"), cloudsYaml("a", "token: t") + cloudsYaml("b", "token: t").replace("clouds:\n", ""));
     expect(errorOf(() => settingsFromEnvironment(where({ OS_CLOUD: "c" }))).message).toBe(`${join(cwd, "clouds.yaml")} has no cloud "c" (it has: a, b). Nothing was sent.`);

@@ -116,7 +116,6 @@ const OPTION_KEYS: Record<string, string> = {
   applicationCredentialSecret: "application_credential_secret",
   token: "token",
   endpoint: "endpoint",
-  region: "region_name",
 };
 
 /** Runs `build`, rewording a validation error so it names settings as the user wrote them. */
@@ -125,9 +124,10 @@ function renamingErrors<T>(source: string, nameOf: (snakeKey: string) => string,
     return build();
   } catch (err) {
     if (!isValidationError(err)) throw err;
-    const words = new RegExp(`\\b(${Object.keys(OPTION_KEYS).join("|")})\\b(?!: true)`, "g");
+    // An option's name, or a value the message quotes (left as the user wrote it: "ftp://token.example.com").
+    const words = new RegExp(`("(?:[^"\\\\]|\\\\.)*")|\\b(${Object.keys(OPTION_KEYS).join("|")})\\b(?!: true)`, "g");
     // Stryker disable next-line Regex: equivalent, keystoneAuth's messages have this phrase only at their start
-    const message = err.message.replace(/^keystoneAuth settings are incomplete: /, "").replace(words, (w) => nameOf(OPTION_KEYS[w]!));
+    const message = err.message.replace(/^keystoneAuth settings are incomplete: /, "").replace(words, (_all, quoted: string | undefined, w: string) => quoted ?? nameOf(OPTION_KEYS[w]!));
     const parameter = OPTION_KEYS[err.parameter] ? nameOf(OPTION_KEYS[err.parameter]!) : err.parameter;
     throw new VpnaasValidationError(parameter, `${source}: ${message}`);
   }
