@@ -102,6 +102,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     core.gzipped > CORE_CLIENT_CEILING_BYTES && `the core client's bundle is ${core.gzipped} B, over its ${CORE_CLIENT_CEILING_BYTES} B ceiling`,
     full.gzipped > FULL_CLIENT_LIMIT_BYTES && `the full client's bundle is ${full.gzipped} B, over its ${FULL_CLIENT_LIMIT_BYTES} B ceiling`,
     hasOpenapiFetch(oneOp) && "openapi-fetch is in the one-operation app's bundle",
+    // A get checks its `fields` alone (fieldsQuery): the generic checker of lists and bodies stays out.
+    oneOp.text.includes("is not a query parameter") && "the generic query checker (queryString) is in the one-operation app's bundle",
     hasOpenapiFetch(core) && "openapi-fetch is in the core client's bundle: something it imports pulls it in",
     !hasOpenapiFetch(full) && "openapi-fetch is missing from the full client's bundle: the check no longer recognises it",
     oneOpPaths.join() !== "/v2.0/vpn/ipsec-site-connections" && `the one-operation app's bundle holds other operations' paths: ${oneOpPaths.join(", ")}`,

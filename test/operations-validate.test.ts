@@ -1,5 +1,7 @@
-import type { AttributeRule } from "../generated/operations";
-import { checkBody, problemOf, queryString } from "../src/operations/validate";
+import fc from "fast-check";
+import { type AttributeRule, type OperationSpec, operations } from "../generated/operations";
+import { kindOf } from "../src/operations/methods";
+import { checkBody, fieldsQuery, problemOf, queryString } from "../src/operations/validate";
 import { validationErrorOf } from "./helpers/auth-fixtures";
 
 // The rules are the spec's (generated/operations.ts); here each kind of rule is tried at its edges
@@ -137,5 +139,57 @@ describe("queryString", () => {
   test("a Proxy that throws is a validation error", () => {
     const query = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
     expect(validationErrorOf(() => queryString(spec, query)).message).toBe("query could not be read (a getter or Proxy threw); nothing was sent.");
+  });
+});
+
+// fieldsQuery stands in for queryString on every get (so that a get-only bundle has no generic
+// checker): it must hold for each get's rule, and answer as queryString does for any value.
+describe("fieldsQuery", () => {
+  const gets: [string, OperationSpec][] = Object.entries(operations).filter(([, spec]) => kindOf(spec) === "get");
+  const outcome = (run: () => string) => {
+    try {
+      return { query: run() };
+    } catch (error) {
+      const { name, parameter, message } = error as { name: string; parameter?: string; message: string };
+      return { name, parameter, message };
+    }
+  };
+
+  test("every get takes fields alone: distinct names from an enum, at least one", () => {
+    expect(gets.length).toBe(5);
+    for (const [, spec] of gets) {
+      expect(spec.query).toEqual(["fields"]);
+      const { items, ...rule } = spec.queryRules.fields as AttributeRule;
+      expect(rule).toEqual({ type: "array", minItems: 1, maxItems: items?.enum?.length, uniqueItems: true });
+      expect(Object.keys(items ?? {}).sort()).toEqual(["enum", "type"]);
+      expect(items?.type).toBe("string");
+    }
+  });
+
+  test.each(gets)("%s: the same query string, or the same error, as queryString for any fields", (_name, spec) => {
+    const names = spec.queryRules.fields!.items!.enum as string[];
+    const fields = fc.oneof(
+      fc.anything(),
+      fc.array(fc.constantFrom(...names), { maxLength: names.length + 3 }),
+      fc.array(fc.oneof(fc.constantFrom(...names), fc.constant(null), fc.string(), fc.integer()), { maxLength: 4 }),
+      // Around maxItems (the enum's length): only names outside the enum can get past it.
+      fc.uniqueArray(fc.string(), { minLength: names.length - 1, maxLength: names.length + 2 }),
+      fc.constantFrom(null, undefined, [], "id", names, [...names, "id"]),
+    );
+    fc.assert(
+      fc.property(fields, (value) => {
+        expect(outcome(() => fieldsQuery(spec, { fields: value }))).toEqual(outcome(() => queryString(spec, { fields: value })));
+      }),
+      { numRuns: 500 },
+    );
+    expect(fieldsQuery(spec, undefined)).toBe("");
+  });
+
+  test("messages as queryString's: an empty list, an unknown name (which it shows), a non-array", () => {
+    const spec = operations.getIkePolicy;
+    expect(validationErrorOf(() => fieldsQuery(spec, { fields: [] })).message).toBe("fields must have at least 1 item(s), got 0; nothing was sent.");
+    expect(validationErrorOf(() => fieldsQuery(spec, { fields: ["id", "bogus"] })).message).toMatch(/^fields\[1\] must be one of "id", .* got "bogus"; nothing was sent\.$/);
+    expect(validationErrorOf(() => fieldsQuery(spec, { fields: "id" })).message).toBe('fields must be an array, got "id"; nothing was sent.');
+    expect(fieldsQuery(spec, { fields: ["id", "name", "id"] })).toBe("?fields=id&fields=name");
   });
 });

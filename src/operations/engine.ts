@@ -3,7 +3,7 @@ import { type CallOptions, callJson, callNoContent, type OperationRequest } from
 import { isApiError, VpnaasValidationError } from "../errors";
 import type { ClientStack } from "../pipeline";
 import { requireUuid } from "../validation";
-import { checkBody, queryString } from "./validate";
+import { checkBody, fieldsQuery, queryString } from "./validate";
 
 /** The options of a `delete…` call. */
 export interface DeleteOptions extends CallOptions {
@@ -30,6 +30,14 @@ export function pathOf(spec: Pick<OperationSpec, "path" | "pathParams">, ids: re
  */
 export function requestOf(spec: OperationSpec, ids: readonly unknown[], query: unknown): OperationRequest {
   return { method: spec.method, path: pathOf(spec, ids) + queryString(spec, query) };
+}
+
+/**
+ * The request of a get: path and `fields`. Apart from {@link requestOf} so that a bundle that only
+ * gets leaves the generic query checks out (see {@link fieldsQuery}).
+ */
+export function getRequestOf(spec: OperationSpec, id: unknown, query: Record<string, unknown> | undefined): OperationRequest {
+  return { method: spec.method, path: pathOf(spec, [id]) + fieldsQuery(spec, query) };
 }
 
 /**
@@ -66,7 +74,7 @@ export async function callOperation(stack: ClientStack, spec: OperationSpec, cal
 
 /** A delete: resolves on 204, and on 404 too with `ignoreMissing`. */
 export async function deleteOperation(stack: ClientStack, spec: OperationSpec, id: unknown, options: DeleteOptions = {}): Promise<void> {
-  const call = requestOf(spec, [id], undefined);
+  const call = { method: spec.method, path: pathOf(spec, [id]) };
   try {
     await callOperation(stack, spec, call, options);
   } catch (error) {

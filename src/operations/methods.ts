@@ -1,7 +1,7 @@
 import type { OperationSpec } from "../../generated/operations";
 import type { CallOptions } from "../call";
 import type { ClientStack } from "../pipeline";
-import { bodyRequestOf, callOperation, type DeleteOptions, deleteOperation, requestOf } from "./engine";
+import { bodyRequestOf, callOperation, type DeleteOptions, deleteOperation, getRequestOf, pathOf, requestOf } from "./engine";
 import { listOperation } from "./list";
 import { waitForStatus, type WaitOptions } from "./wait";
 
@@ -33,7 +33,14 @@ function splitOptions(spec: OperationSpec, options: object = {}): [query: Record
 // One function per kind of method, over a stack: the client's methods and the functions of
 // `vpnaas-sdk/operations` are both made of these, so that a bundle keeps only the kinds it calls.
 export const listCall = (stack: ClientStack, spec: OperationSpec, query?: unknown, options?: CallOptions) => listOperation(stack, spec, query, options);
+// A get's `fields` checked by fieldsQuery (getRequestOf) in the functions of vpnaas-sdk/operations,
+// so that a bundle that only gets carries no generic query checker; by queryString in the clients,
+// which carry it for their lists anyway. The same checks and messages (test/operations-validate.test.ts).
 export async function getCall(stack: ClientStack, spec: OperationSpec, id: unknown, options?: object): Promise<unknown> {
+  const [query, call] = splitOptions(spec, options);
+  return callOperation(stack, spec, getRequestOf(spec, id, query), call);
+}
+async function clientGetCall(stack: ClientStack, spec: OperationSpec, id: unknown, options?: object): Promise<unknown> {
   const [query, call] = splitOptions(spec, options);
   return callOperation(stack, spec, requestOf(spec, [id], query), call);
 }
@@ -44,7 +51,7 @@ export const updateCall = async (stack: ClientStack, spec: OperationSpec, id: un
 export const deleteCall = deleteOperation;
 /** A `waitFor…` over the get operation `spec`, as `waitForStatus` reads it. */
 export function waitCall(stack: ClientStack, spec: OperationSpec, what: string, id: string, options: WaitOptions): Promise<unknown> {
-  const read = (id: string, signal: AbortSignal | undefined) => callOperation(stack, spec, requestOf(spec, [id], undefined), { signal }) as Promise<{ status?: unknown }>;
+  const read = (id: string, signal: AbortSignal | undefined) => callOperation(stack, spec, { method: spec.method, path: pathOf(spec, [id]) }, { signal }) as Promise<{ status?: unknown }>;
   return waitForStatus(read, what, id, options, stack.clock);
 }
 
@@ -57,7 +64,7 @@ export function operationMethods(stack: ClientStack, table: Readonly<Record<stri
       kind === "list"
         ? (query?: unknown, options?: CallOptions) => listCall(stack, spec, query, options)
         : kind === "get"
-          ? (id: unknown, options?: Record<string, unknown>) => getCall(stack, spec, id, options)
+          ? (id: unknown, options?: Record<string, unknown>) => clientGetCall(stack, spec, id, options)
           : kind === "create"
             ? (attributes: unknown, options?: CallOptions) => createCall(stack, spec, attributes, options)
             : kind === "update"

@@ -128,3 +128,37 @@ export function queryString(spec: Pick<OperationSpec, "query" | "queryRules">, q
   }
   return parts.length ? `?${parts.join("&")}` : "";
 }
+
+/**
+ * A get's query string: its one parameter, `fields` (each get's `query` is `["fields"]`, an array
+ * of distinct names from an enum; test/operations-validate.test.ts holds every get to that). The
+ * same checks and messages as {@link queryString}, without the generic checker, so that a bundle
+ * that only gets leaves that checker out. `query` holds only the operation's parameters.
+ *
+ * @throws VpnaasValidationError naming `fields`; nothing was sent.
+ */
+export function fieldsQuery(spec: Pick<OperationSpec, "queryRules">, query: Record<string, unknown> | undefined): string {
+  const raw = query?.fields;
+  if (raw === undefined) return "";
+  // Repeated names dropped first, as queryString does.
+  const value: unknown = Array.isArray(raw) ? [...new Set(raw)] : raw;
+  const rule = spec.queryRules.fields!;
+  const problem = readable("fields", () => fieldsProblem(rule, value));
+  if (problem) throw new VpnaasValidationError("fields", `${problem}; nothing was sent.`);
+  return `?${(value as string[]).map((name) => `fields=${encodeURIComponent(name)}`).join("&")}`;
+}
+
+/** Why `value` is not a list of names `rule` allows: {@link problemOf}'s words for an array of enum strings. */
+function fieldsProblem(rule: AttributeRule, value: unknown): string | undefined {
+  if (value === null) return "fields must not be null";
+  if (!Array.isArray(value)) return `fields must be an array, got ${describeValue(value)}`;
+  if (value.length < rule.minItems!) return `fields must have at least ${rule.minItems} item(s), got ${value.length}`;
+  if (value.length > rule.maxItems!) return `fields must have at most ${rule.maxItems} items, got ${value.length}`;
+  const names = rule.items!.enum!;
+  for (const [i, item] of value.entries()) {
+    if (item === null) return `fields[${i}] must not be null`;
+    if (typeof item !== "string") return `fields[${i}] must be a string, got ${describeValue(item)}`;
+    if (!names.includes(item)) return `fields[${i}] must be one of ${listValues(names, 12)}, got ${describeValue(item)}`;
+  }
+  return undefined;
+}
