@@ -7,6 +7,8 @@
 //   it must hold no other operation (their paths are checked) and no openapi-fetch.
 // - bench/size-entry.ts, createVpnaasCoreClient: every operation's method, no openapi-fetch.
 // - bench/size-entry-full.ts, createVpnaasClient: all that plus `api` (openapi-fetch); target 10 kB.
+// - bench/size-entry-guard.ts, isApiError alone: no more than the guard (GUARD_APP_MAX_BYTES
+//   minified), so that no module-level work a bundler must keep creeps into every bundle.
 // CI fails above the ceilings below, or when an app's contents are wrong.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
@@ -17,8 +19,9 @@ import { gzipSync } from "node:zlib";
 
 export const BUDGET_BYTES = 6 * 1024;
 export const FULL_TARGET_BYTES = 10 * 1024;
-// Ceilings ~0.1 kB over the sizes measured from the tarball (9.57, 14.26 and 16.78 kB once a get
-// of vpnaas-sdk/operations checked its fields without the generic checker), so that no bundle
+// Ceilings ~0.1 kB over the sizes measured from the tarball (9.55, 14.23 and 16.74 kB once a get
+// of vpnaas-sdk/operations checked its fields without the generic checker and the module-level
+// patterns became literals), so that no bundle
 // grows unnoticed. The one-op app is over its 6 kB target because of the stack every call goes
 // through (errors, redaction, retries, time limits, redirects, URL and argument checks:
 // `--contributors` lists them), not of operations; the clients add the 25 operations' table
@@ -26,6 +29,8 @@ export const FULL_TARGET_BYTES = 10 * 1024;
 export const ONE_OP_CEILING_BYTES = 9.65 * 1024;
 export const CORE_CLIENT_CEILING_BYTES = 14.3 * 1024;
 export const FULL_CLIENT_LIMIT_BYTES = 16.8 * 1024;
+// The guard app's own code and the guard are ~0.2 kB minified; a module-level `new RegExp` of a template adds more than 0.1 kB.
+export const GUARD_APP_MAX_BYTES = 300;
 const root = resolve(import.meta.dirname, "..");
 
 let consumer;
@@ -82,6 +87,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const core = await bundleSize("bench/size-entry.ts");
   const full = await bundleSize("bench/size-entry-full.ts");
   const reference = await bundleSize("bench/openapi-fetch-entry.ts");
+  const guard = await bundleSize("bench/size-entry-guard.ts");
   const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
   const target = (size, limit) => `target ${kb(limit)} ${size.gzipped > limit ? "MISSED" : "met"}`;
   const line = (label, size, extra) => `${label} ${kb(size.gzipped)} gzipped (${kb(size.minified)} minified)${extra ? `; ${extra}` : ""}`;
@@ -90,6 +96,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(line("  createVpnaasCoreClient (all 25 operations) + tokenAuth + retries:", core));
   console.log(line("  createVpnaasClient (all 25 operations and api) + tokenAuth + retries:", full, target(full, FULL_TARGET_BYTES)));
   console.log(line("  openapi-fetch alone, same GET:", reference));
+  console.log(line("  isApiError alone:", guard));
   if (process.argv.includes("--contributors")) {
     // The tarball's chunks merge source files; the same app bundled from src/ shows each one.
     const out = await build({ entryPoints: [join(root, "bench/size-entry-one-op.ts")], bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, metafile: true, logLevel: "error" });
@@ -100,6 +107,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const oneOpPaths = operationPaths(oneOp.text);
   const failures = [
     oneOp.gzipped > ONE_OP_CEILING_BYTES && `the one-operation app's bundle is ${oneOp.gzipped} B, over its ${ONE_OP_CEILING_BYTES} B ceiling`,
+    guard.minified > GUARD_APP_MAX_BYTES && `an app importing only isApiError is ${guard.minified} B minified, over ${GUARD_APP_MAX_BYTES} B: module-level work of the package reaches every bundle`,
     core.gzipped > CORE_CLIENT_CEILING_BYTES && `the core client's bundle is ${core.gzipped} B, over its ${CORE_CLIENT_CEILING_BYTES} B ceiling`,
     full.gzipped > FULL_CLIENT_LIMIT_BYTES && `the full client's bundle is ${full.gzipped} B, over its ${FULL_CLIENT_LIMIT_BYTES} B ceiling`,
     hasOpenapiFetch(oneOp) && "openapi-fetch is in the one-operation app's bundle",

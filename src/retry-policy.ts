@@ -97,14 +97,14 @@ export function decideRetry(input: RetryInput, settings: Required<RetrySettings>
   return { retry: true, delayMs, reason };
 }
 
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
-/** The three HTTP-date forms of RFC 9110 §5.6.7, strictly: `Date.parse` would also take `Tue 1`. */
-const HTTP_DATE = new RegExp(
-  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT` + // IMF-fixdate
-    `|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT` + // RFC 850
-    `|${DAY} ${MONTH} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4})$`, // asctime
-);
+/**
+ * The three HTTP-date forms of RFC 9110 §5.6.7, strictly: `Date.parse` would also take `Tue 1`.
+ * IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`),
+ * asctime (`Sun Nov  6 08:49:37 1994`). A literal, not `new RegExp` of a template: a bundler drops
+ * an unused literal, but must keep a module-level constructor call in every bundle of the package.
+ */
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
 
 /** Milliseconds to wait per a `Retry-After` value (delta-seconds or HTTP-date); undefined if absent or invalid. */
 export function parseRetryAfterMs(value: string | null | undefined, nowMs: number): number | undefined {

@@ -1,4 +1,5 @@
-import { boundedJson, echoedForms, EXCERPT_LENGTH, excerptOf, limitText, redactKnown, redactParsed, redactSecrets } from "../src/redaction";
+import fc from "fast-check";
+import { boundedJson, echoedForms, EXCERPT_LENGTH, excerptOf, isSecretName, limitText, redactKnown, redactParsed, redactSecrets } from "../src/redaction";
 
 // A password with everything servers escape: a quote, a backslash, a slash, non-ASCII, an astral char.
 const PASSWORD = 'pä"ss\\wörd/😀x';
@@ -34,6 +35,24 @@ describe("redactSecrets", () => {
   ])("leaves %s alone", (text) => {
     expect(redactSecrets(text)).toBe(text);
   });
+});
+
+// isSecretName and redactSecrets each hold the list of secret names in their own regex literal
+// (a bundler drops an unused literal, not a module-level `new RegExp`): they must agree on every name.
+test("isSecretName and redactSecrets agree on which member names are secret", () => {
+  const part = fc.constantFrom("psk", "sk", "password", "secret", "token", "authorization", "cookie", "secret_key", "secret-access-key", "api_key", "apikey", "api-key", "access_key", "key", "name", "x", "auth", "id");
+  const name = fc.tuple(fc.constantFrom("", "x-", "client_", "X-Auth-", "my", "a-b_"), part, fc.constantFrom("", "s", "_id", "-x"), fc.boolean()).map(([pre, mid, post, upper]) => {
+    const n = `${pre}${mid}${post}`;
+    return upper ? n.toUpperCase() : n;
+  });
+  fc.assert(
+    fc.property(name, (n) => {
+      expect([n, redactSecrets(`{"${n}": "v"}`) === `{"${n}": "[REDACTED]"}`]).toEqual([n, isSecretName(n)]);
+    }),
+    { numRuns: 2000 },
+  );
+  expect(["psk", "X-Auth-Token", "client_secret", "secret_access_key", "x-api-key"].every(isSecretName)).toBe(true);
+  expect(["access_key", "name", "pskx", "tokens"].some(isSecretName)).toBe(false);
 });
 
 describe("redactKnown", () => {
