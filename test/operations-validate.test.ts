@@ -192,4 +192,14 @@ describe("fieldsQuery", () => {
     expect(validationErrorOf(() => fieldsQuery(spec, { fields: "id" })).message).toBe('fields must be an array, got "id"; nothing was sent.');
     expect(fieldsQuery(spec, { fields: ["id", "name", "id"] })).toBe("?fields=id&fields=name");
   });
+
+  test("fields that are Proxies: the same outcome as queryString's, whatever their traps do", () => {
+    const { proxy: revoked, revoke } = Proxy.revocable([], {});
+    revoke();
+    const throwing = { get: () => { throw new Error("boom"); }, ownKeys: () => { throw new Error("boom"); } };
+    const spec = operations.getIpsecSiteConnection;
+    for (const fields of [revoked, new Proxy({}, throwing), new Proxy(["id"], throwing), new Proxy(["id", "name"], {})]) {
+      expect(outcome(() => fieldsQuery(spec, { fields }))).toEqual(outcome(() => queryString(spec, { fields })));
+    }
+  });
 });
