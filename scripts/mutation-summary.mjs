@@ -82,7 +82,8 @@ const out = [
   ...rows.map(([path, n]) => line(path, n)),
   line("**all of src/**", total),
   "",
-  `Hybrid: ${hybrid} of the undetected mutants are in code that also runs when its module is loaded (a module-level constant or function). With \`ignoreStatic\` Stryker runs such a mutant only against the tests that also reach it while they run (those that load a second copy of a module), with the mutant switched on after the module was loaded: what it changes at load time is not tested at all, so most of these are not real survivors. Without them the score would be ${((100 * total.detected) / (total.detected + total.undetected - hybrid)).toFixed(1)} %; the score above counts them.`,
+  "Code that runs when its module loads (tables, patterns, constants) is run by no test of a suite that imports the module once; Stryker then sees it as static and, with `ignoreStatic`, ignores it. It is tested where a test loads the module's copy inside itself: test/load-time*.test.ts do so for the module-level tables, so Stryker runs each such \"hybrid\" mutant against those tests (and the others that load a copy)." +
+    (hybrid ? ` ${hybrid} of the undetected mutants below are hybrid (marked so).` : " None of the undetected mutants below is hybrid."),
   "",
   `## Undetected mutants (${survivors.length})`,
   "",
