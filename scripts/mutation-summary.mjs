@@ -45,6 +45,7 @@ const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 const rows = [];
 let hybrid = 0; // undetected mutants that are also run when their module loads: see the note below
 const survivors = [];
+const ignored = new Map(); // file:line → the mutators a `// Stryker disable` comment there names, and its reason
 const total = { detected: 0, undetected: 0, timeout: 0, ignored: 0, invalid: 0, pending: 0 };
 for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   const n = { detected: 0, undetected: 0, timeout: 0, ignored: 0, invalid: 0, pending: 0 };
@@ -56,6 +57,13 @@ for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.loc
     else n.invalid++; // CompileError, RuntimeError: the mutant is not valid code
     if (m.status === "Timeout") n.timeout++;
     if (UNDETECTED.has(m.status) && m.static) hybrid++;
+    if (m.status === "Ignored") {
+      const key = `${path}:${m.location.start.line}`;
+      const entry = ignored.get(key) ?? { mutators: new Set(), count: 0, reason: m.statusReason ?? "" };
+      entry.mutators.add(m.mutatorName);
+      entry.count++;
+      ignored.set(key, entry);
+    }
     if (UNDETECTED.has(m.status)) {
       const line = m.location.start.line;
       const text = file.source.split("\n")[line - 1].trim();
@@ -90,6 +98,12 @@ const out = [
   "| where | mutator | status | replacement | line |",
   "| --- | --- | --- | --- | --- |",
   ...survivors,
+  "",
+  `## Ignored mutants (${total.ignored}), each with the reason its \`// Stryker disable\` comment gives`,
+  "",
+  "| where | mutators | mutants | reason |",
+  "| --- | --- | ---: | --- |",
+  ...[...ignored].map(([where, e]) => `| ${where} | ${[...e.mutators].join(", ")} | ${e.count} | ${e.reason.replaceAll("|", "\\|").replaceAll("\n", " ")} |`),
   "",
 ];
 writeFileSync(resolve(root, "test/MUTATION.md"), out.join("\n"));
