@@ -77,7 +77,7 @@ try {
   if (aksk && ratios[AKSK_HEADERS_PEER]) {
     const perRound = aksk.map((r, i) => r / ratios[AKSK_HEADERS_PEER][i]);
     out();
-    out(`vpnaas-sdk (akskAuth + retry) × ${AKSK_HEADERS_PEER}, same round: ${quartiles(perRound, 3)}. What signing and the SDK add per call; the rest of its ratio to plain fetch is the longer headers on the wire, which any AK/SK client sends.`);
+    out(`vpnaas-sdk (akskAuth + retry) × ${AKSK_HEADERS_PEER}, same round: ${quartiles(perRound, 3)}: the SDK against a plain fetch that sends the very same headers, so that what the longer headers cost on the wire is left out.`);
   }
 
   // 1b. Listing: the SDK's lazy listing walks 1,000 connections in 10 pages, against a plain fetch
