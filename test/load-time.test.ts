@@ -59,6 +59,9 @@ describe("network-failure", () => {
       ["tcp connect error: No route to host (os error 113)", "EHOSTUNREACH"],
       ["tcp connect error: Network is unreachable (os error 101)", "ENETUNREACH"],
       ["invalid peer certificate: UnknownIssuer", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
+      // Deno 2.9.6's words (rustls's CertificateError Display), captured as in test/retry.test.ts.
+      ["invalid peer certificate: certificate expired: verification time 1796087106 (UNIX), but certificate is not valid after 1577923200 (218163906 seconds ago)", "CERT_HAS_EXPIRED"],
+      ['invalid peer certificate: certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("other.example")', "ERR_TLS_CERT_ALTNAME_INVALID"],
     ];
     for (const [message, code] of cases) expect(networkErrorCode(new TypeError("fetch failed", { cause: new Error(message) }))).toBe(code);
     expect(networkErrorCode(new TypeError("fetch failed", { cause: new Error("something else") }))).toBeUndefined();

@@ -6,6 +6,19 @@ import { retryLayer, type RetryOptions } from "../src/retry";
 import { type AttemptOutcome, decideRetry, parseRetryAfterMs, RETRY_DEFAULTS, type RetryInput } from "../src/retry-policy";
 import { outgoing } from "./helpers/faults";
 
+// Deno 2.9.6's words for a server certificate that expired and for one not valid for the host,
+// captured from fetch's err.cause.message (err.message is "fetch failed") against a Node https server
+// on 127.0.0.1 with the test CA trusted (--cert ca.pem), so only the expiry or the name was wrong.
+// Certificates: openssl req -x509 (the CA); `openssl ca -startdate 20200101000000Z -enddate
+// 20200102000000Z` (expired, SAN IP:127.0.0.1); openssl x509 -req with SAN DNS:other.example (the
+// name). Node 24's fetch gives CERT_HAS_EXPIRED and ERR_TLS_CERT_ALTNAME_INVALID for the same servers.
+const DENO_EXPIRED =
+  "error sending request for url (https://127.0.0.1:18441/): client error (Connect): invalid peer certificate: certificate expired: " +
+  "verification time 1796087106 (UNIX), but certificate is not valid after 1577923200 (218163906 seconds ago)";
+const DENO_WRONG_NAME =
+  "error sending request for url (https://127.0.0.1:18442/): client error (Connect): invalid peer certificate: " +
+  'certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("other.example")';
+
 const NOW = Date.parse("2026-11-28T12:00:00Z");
 const settings = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_000 };
 const input = (outcome: AttemptOutcome, over: Partial<RetryInput> = {}): RetryInput => ({
@@ -177,6 +190,21 @@ describe("the retry layer over a stub transport", () => {
     expect(error.retryable).toBe(true);
     expect(error.cause).toBe(thrown[3]);
     expect(thrown).toHaveLength(4);
+  });
+
+  test.each([
+    ["expired", DENO_EXPIRED, "CERT_HAS_EXPIRED"],
+    ["for another host name", DENO_WRONG_NAME, "ERR_TLS_CERT_ALTNAME_INVALID"],
+  ])("fails at once on Deno's certificate %s: the same certificate comes back on every attempt", async (_label, words, code) => {
+    let calls = 0;
+    const send = retrying(async () => {
+      calls++;
+      throw Object.assign(new TypeError("fetch failed"), { cause: new Error(words) });
+    });
+    const error = await send(outgoing(url)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VpnaasNetworkError);
+    expect(error).toMatchObject({ code, retryable: false });
+    expect(calls).toBe(1);
   });
 
   test("passes an error of this package from a lower layer through unchanged, without retrying", async () => {
@@ -368,6 +396,8 @@ describe("networkErrorCode", () => {
     ["an undici error's nested code", Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) }), "UND_ERR_SOCKET"],
     ["Deno's connection refused", denoFailure("error sending request for url (http://127.0.0.1:1/): client error (Connect): tcp connect error: Connection refused (os error 111)"), "ECONNREFUSED"],
     ["Deno's untrusted certificate", denoFailure("error sending request for url (https://127.0.0.1:1/): client error (Connect): invalid peer certificate: UnknownIssuer"), "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
+    ["Deno's expired certificate", denoFailure(DENO_EXPIRED), "CERT_HAS_EXPIRED"],
+    ["Deno's certificate for another host name", denoFailure(DENO_WRONG_NAME), "ERR_TLS_CERT_ALTNAME_INVALID"],
     ["Deno's reset", denoFailure("Connection reset by peer (os error 104)"), "ECONNRESET"],
     ["an error without code or known words", new TypeError("fetch failed"), undefined],
   ])("reads %s", (_label, error, code) => {
