@@ -19,16 +19,16 @@ import { gzipSync } from "node:zlib";
 
 export const BUDGET_BYTES = 6 * 1024;
 export const FULL_TARGET_BYTES = 10 * 1024;
-// Ceilings ~0.1 kB over the sizes measured from the tarball (9.50, 14.23 and 16.74 kB once a get
-// of vpnaas-sdk/operations checked its fields without the generic checker and the module-level
-// patterns became literals), so that no bundle
+// Ceilings ~0.1 kB over the sizes measured from the tarball (9.55, 14.29 and 16.80 kB once a get
+// of vpnaas-sdk/operations checked its fields without the generic checker, the module-level
+// patterns became literals and Deno's certificate words joined the network-failure table), so that no bundle
 // grows unnoticed. The one-op app is over its 6 kB target because of the stack every call goes
 // through (errors, redaction, retries, time limits, redirects, URL and argument checks:
 // `--contributors` lists them), not of operations; the clients add the 25 operations' table
 // (~2.1 kB), the spec's rules for lists and bodies, every kind of call, the waits and the builder.
-export const ONE_OP_CEILING_BYTES = 9.6 * 1024;
-export const CORE_CLIENT_CEILING_BYTES = 14.3 * 1024;
-export const FULL_CLIENT_LIMIT_BYTES = 16.8 * 1024;
+export const ONE_OP_CEILING_BYTES = 9.65 * 1024;
+export const CORE_CLIENT_CEILING_BYTES = 14.4 * 1024;
+export const FULL_CLIENT_LIMIT_BYTES = 16.9 * 1024;
 // The guard app's own code and the guard are ~0.2 kB minified; a module-level `new RegExp` of a template adds more than 0.1 kB.
 export const GUARD_APP_MAX_BYTES = 300;
 const root = resolve(import.meta.dirname, "..");
