@@ -100,6 +100,15 @@ export function retryLayer(options: RetryOptions = {}): Layer {
   };
 }
 
+/** What an option must be: a check, and its words for a message ("an integer ≥ 0"). */
+export type OptionRule = readonly [valid: (v: unknown) => boolean, expected: string];
+
+/** `value` when `rule` accepts it, else a VpnaasValidationError naming `key` and what it must be. */
+export function checkedOption(key: string, value: unknown, [valid, expected]: OptionRule): number {
+  if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${describeValue(value)}.`);
+  return value as number;
+}
+
 const delayRule = [(v: unknown) => Number.isFinite(v) && (v as number) >= 0, "a finite number of ms ≥ 0"] as const;
 const limitRule = [(v: unknown) => typeof v === "number" && v > 0, "a number of ms > 0 (Infinity for no limit)"] as const;
 const OPTION_RULES = {
@@ -108,15 +117,13 @@ const OPTION_RULES = {
   maxDelayMs: delayRule,
   timeoutMs: limitRule,
   totalTimeoutMs: limitRule,
-} as const satisfies Record<keyof typeof RETRY_DEFAULTS, readonly [(v: unknown) => boolean, string]>;
+} as const satisfies Record<keyof typeof RETRY_DEFAULTS, OptionRule>;
 
 /** The options with defaults filled in, each checked, so that a typo such as a negative delay fails at once. */
 export function resolveRetryOptions(options: RetrySettings & TimeoutSettings): Required<RetrySettings & TimeoutSettings> {
   const resolved: Required<RetrySettings & TimeoutSettings> = { ...RETRY_DEFAULTS };
-  for (const [key, [valid, expected]] of Object.entries(OPTION_RULES) as [keyof typeof OPTION_RULES, (typeof OPTION_RULES)[keyof typeof OPTION_RULES]][]) {
-    const value: unknown = options[key] ?? RETRY_DEFAULTS[key];
-    if (!valid(value)) throw new VpnaasValidationError(key, `${key} must be ${expected}, got ${describeValue(value)}.`);
-    resolved[key] = value as number;
+  for (const [key, rule] of Object.entries(OPTION_RULES) as [keyof typeof OPTION_RULES, OptionRule][]) {
+    resolved[key] = checkedOption(key, options[key] ?? RETRY_DEFAULTS[key], rule);
   }
   return resolved;
 }
