@@ -4,7 +4,7 @@ import { type RetryClock, realClock } from "./clock";
 import { isVpnaasError, type TimeoutKind, VpnaasTimeoutError } from "./errors";
 import { redirectLayer } from "./redirect";
 import { headersOf, type Layer, type Next, stack } from "./request";
-import { checkedOption, type OptionRule, type RetryEvent, resolveRetryOptions, retryLayer } from "./retry";
+import { checkedOption, type RetryEvent, resolveRetryOptions, retryLayer } from "./retry";
 import type { RetrySettings } from "./retry-policy";
 import { requireSecureUrl } from "./secure-url";
 import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport } from "./transport";
@@ -69,8 +69,6 @@ export interface ClientStack {
 /** Seconds a strategy's own request (a Keystone token request) may take when `timeoutMs` is `Infinity`. */
 const OWN_REQUEST_FALLBACK_MS = 60_000;
 
-const BYTES_RULE: OptionRule = [(v) => v === Infinity || (Number.isInteger(v) && (v as number) >= 0), "an integer number of bytes ≥ 0 (Infinity for no limit)"];
-
 /** Builds the stack of a client, once: the one place its layers are put together. */
 export function clientStack(options: VpnaasClientOptions, checkBaseUrl: (value: unknown) => string): ClientStack {
   const o = options ?? {};
@@ -79,7 +77,10 @@ export function clientStack(options: VpnaasClientOptions, checkBaseUrl: (value: 
   // Checked and lowercased once, here: an invalid header fails now rather than on every call.
   const headers = headersOf({ Accept: "application/json", ...o.headers });
   // Checked: a string ("16MB") or NaN compares false with every length, which would be no limit at all.
-  const maxResponseBytes = checkedOption("maxResponseBytes", o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, BYTES_RULE);
+  const maxResponseBytes = checkedOption("maxResponseBytes", o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, [
+    (v) => v === Infinity || (Number.isInteger(v) && (v as number) >= 0),
+    "an integer number of bytes ≥ 0 (Infinity for no limit)",
+  ]);
   const transport = fetchTransport(o.fetch ?? globalThis.fetch, maxResponseBytes);
   const auth: AuthLayer | undefined = o.auth?.layer({ transport, ownRequestTimeoutMs: Number.isFinite(timeoutMs) ? timeoutMs : OWN_REQUEST_FALLBACK_MS });
   // Retry outermost, so every attempt passes through auth again (fresh token, fresh signature);
