@@ -12,6 +12,6 @@ export default {
   testPathIgnorePatterns: [
     ...base.testPathIgnorePatterns,
     "<rootDir>/test/browser/",
-    "<rootDir>/test/(contract-prism|spectral-house-rules|html-reference|package|api-report|docs|spec-diff|config-openstacksdk|operations-table|entry-points|readme-examples)\\.test\\.ts$",
+    "<rootDir>/test/(contract-prism|spectral-house-rules|html-reference|package|api-report|docs|spec-diff|config-openstacksdk|operations-table|entry-points|readme-examples|size-floor)\\.test\\.ts$",
   ],
 };

@@ -12,7 +12,17 @@ const SK = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
 const PROJECT_ID = "77b6a44cba5143ab91d13ab9a8ff44fd";
 export const TYPESCRIPT_FETCH_BUNDLE = new URL("../.cache/bench/typescript-fetch.mjs", import.meta.url);
 
+export const ONE_OPERATION_BUNDLE = new URL("../.cache/bench/one-operation.mjs", import.meta.url);
+/** Bundles bench/one-operation-entry.ts for Node into {@link ONE_OPERATION_BUNDLE}, one file, as dist is (not minified). */
+export async function bundleOneOperation() {
+  const { build } = await import("esbuild");
+  const entry = new URL("./one-operation-entry.ts", import.meta.url).pathname;
+  await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "es2022", outfile: ONE_OPERATION_BUNDLE.pathname, logLevel: "error" });
+}
+export const ONE_OPERATION_FLOOR = "vpnaas-sdk, one operation's code alone in one file (floor)";
+
 export const AKSK_HEADERS_PEER = "plain fetch + the same AK/SK headers (signed once)";
+export const AKSK_TIMED_PEER = "plain fetch + the same AK/SK headers + AbortSignal + timer";
 
 export const contenders = {
   "plain fetch": async (url) => {
@@ -36,13 +46,26 @@ export const contenders = {
   // The wire cost of AK/SK's headers without the SDK: the headers akskAuth sends (a longer
   // Authorization, X-Sdk-Date, X-Project-Id), signed once here and sent as they are on every call.
   // Against this line, the SDK's AK/SK row shows what signing and the SDK add per call.
-  [AKSK_HEADERS_PEER]: async (url) => {
+  [AKSK_HEADERS_PEER]: async (url, timed = false) => {
     const { signAkSk, formatSdkDate } = await import("../dist/index.js");
     const sdkDate = formatSdkDate(new Date());
     const signed = await signAkSk({ method: "GET", url: url + PATH, headers: [["accept", "application/json"], ["x-project-id", PROJECT_ID]], sdkDate, accessKey: AK, secretKey: SK });
     const headers = { Accept: "application/json", "X-Project-Id": PROJECT_ID, "X-Sdk-Date": signed["X-Sdk-Date"], Authorization: signed.Authorization };
-    return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
+    if (!timed) return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
+    return async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        return (await (await fetch(url + PATH, { headers, signal: controller.signal })).json()).ipsec_site_connection;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
   },
+  // The floor of any AK/SK client with a time limit per request: the headers above, sent as they
+  // are, and the AbortController, signal and timer of "plain fetch + AbortSignal + timer". The
+  // SDK's AK/SK row can come no nearer plain fetch than this, whatever its own code costs.
+  [AKSK_TIMED_PEER]: (url) => contenders[AKSK_HEADERS_PEER](url, true),
   "vpnaas-sdk (tokenAuth + retry)": async (url) => {
     const { createVpnaasClient, tokenAuth } = await import("../dist/index.js");
     const client = createVpnaasClient({ baseUrl: url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });
@@ -59,6 +82,15 @@ export const contenders = {
     const { createVpnaasClient, akskAuth } = await import("../dist/index.js");
     const client = createVpnaasClient({ baseUrl: url, auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT_ID }), allowInsecureHttp: true });
     return () => client.getIpsecSiteConnection(CONNECTION_ID);
+  },
+  // Not a way to use the package: the code one GET needs (session, token auth, retries, time
+  // limits, errors), bundled alone into one file. What the SDK's stack costs to load and run at its
+  // least: no other operation, no openapi-fetch, no second module to resolve.
+  [ONE_OPERATION_FLOOR]: async (url) => {
+    if (!existsSync(ONE_OPERATION_BUNDLE)) throw new Error("run bench/run.mjs or bench/focus.mjs first: they bundle it (bundleOneOperation)");
+    const { createVpnaasSession, tokenAuth, getIpsecSiteConnection } = await import(ONE_OPERATION_BUNDLE.href);
+    const session = createVpnaasSession({ baseUrl: url, auth: tokenAuth(TOKEN), allowInsecureHttp: true });
+    return () => getIpsecSiteConnection(session, CONNECTION_ID);
   },
   "openapi-fetch (bare)": async (url) => {
     const { default: createClient } = await import("openapi-fetch");

@@ -4,17 +4,17 @@
 // process. Time per GET is measured as run.mjs does (clients interleaved in blocks, ratios taken
 // within each round); --cold=N instead runs N cold starts per contender (bench/cold-start.mjs),
 // interleaved, and reports medians with interquartile ranges.
-// --process=N runs each contender alone in a process (N processes each, alternating) for 15,000
-// calls after 2,000 warm-up calls: slower, but much steadier than interleaving, where one
-// client's garbage is collected in another's block (a scavenge here takes ~4 ms, 20 calls' time),
-// and it shows what a process that uses only that client pays, its own garbage included.
+// --process=N runs each contender alone in a process (bench/alone.mjs: N processes each,
+// alternating, 15,000 calls after 2,000 warm-up calls): slower, but much steadier than
+// interleaving, and it shows what a process that uses only that client pays, its own garbage included.
 // --list measures the listing contenders (bench/list-contenders.mjs: 1,000 connections in pages of
 // 100, a call being a whole listing) instead, against the plain fetch loop; --process then runs
 // 1,000 listings after 150.
 // Usage: npm run build && node bench/focus.mjs [--list] [--rounds=15 | --cold=21 | --process=7] ["contender name" ...]
 import { execFileSync, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
-import { contenders as getContenders } from "./contenders.mjs";
+import { timeAlone } from "./alone.mjs";
+import { bundleOneOperation, contenders as getContenders } from "./contenders.mjs";
 import { listContenders } from "./list-contenders.mjs";
 import { interleavedRounds, median, quartiles, spread } from "./stats.mjs";
 
@@ -23,20 +23,6 @@ const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split("="
 const list = args.includes("--list");
 const contenders = list ? listContenders : getContenders;
 const baseline = list ? "plain fetch loop" : "plain fetch";
-if (option("child")) {
-  // One contender alone in this process: prints µs per call, wall and this process's CPU.
-  const [url] = args.filter((a) => !a.startsWith("--"));
-  const get = await contenders[option("child")](url);
-  for (let i = 0; i < (list ? 150 : 2000); i++) await get();
-  const calls = list ? 1000 : 15000;
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) await get();
-  const wall = performance.now() - start;
-  const { user, system } = process.cpuUsage(cpu);
-  console.log(`${((wall * 1000) / calls).toFixed(2)} ${((user + system) / calls).toFixed(2)}`);
-  process.exit(0);
-}
 const PROCESSES = Number(option("process") ?? 0);
 const ROUNDS = Number(option("rounds") ?? 15);
 const COLD = Number(option("cold") ?? 0);
@@ -49,22 +35,14 @@ const names = [baseline, ...(asked.length ? asked : defaults)];
 for (const name of names) if (!contenders[name]) throw new Error(`no contender ${JSON.stringify(name)}; known: ${Object.keys(contenders).join(", ")}`);
 
 const root = resolve(import.meta.dirname, "..");
+if (!list) await bundleOneOperation();
 const server = spawn(process.execPath, [join(root, "bench/server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
 const url = await new Promise((done) => server.stdout.once("data", (d) => done(String(d).trim())));
 try {
   if (PROCESSES) {
-    const [wall, cpu] = [{}, {}];
-    for (let i = 0; i < PROCESSES; i++) {
-      for (const name of i % 2 ? [...names].reverse() : names) {
-        const out = execFileSync(process.execPath, [join(root, "bench/focus.mjs"), ...(list ? ["--list"] : []), `--child=${name}`, url], { cwd: root, encoding: "utf8" });
-        const [w, c] = out.trim().split(" ").map(Number);
-        (wall[name] ??= []).push(w);
-        (cpu[name] ??= []).push(c);
-      }
-    }
+    const { wall, cpu, wallRatio, cpuRatio } = timeAlone(names, url, { processes: PROCESSES, list, baseline });
     console.log(`${PROCESSES} processes each · µs per call, median (interquartile range), × plain fetch · CPU µs per call (whole process), × plain fetch`);
-    const row = (xs, name) => `${quartiles(xs[name]).padEnd(22)} ${(median(xs[name]) / median(xs[baseline])).toFixed(3)}`;
-    for (const name of names) console.log(`${name.padEnd(50)} ${row(wall, name)}   ${row(cpu, name)}`);
+    for (const name of names) console.log(`${name.padEnd(50)} ${quartiles(wall[name]).padEnd(22)} ${wallRatio(name).toFixed(3)}   ${quartiles(cpu[name]).padEnd(22)} ${cpuRatio(name).toFixed(3)}`);
   } else if (COLD) {
     const ms = Object.fromEntries(names.map((n) => [n, []]));
     // The order alternates, so that neither end of a pass is always the same contender's.

@@ -37,6 +37,7 @@ const NOT_RUNTIME_SUITES = [
   ["test/operations-table.test.ts", "the generator script (scripts/operations-table.mjs), run as a child of the tool chain's Node"],
   ["test/html-reference.test.ts", "generated/reference.html in Chromium"],
   ["test/browser/", "the SDK in Chromium (the test process only serves and drives the page)"],
+  ["test/size-floor.test.ts", "the size check's floor (scripts/check-size.mjs), run as a child of the tool chain's Node"],
   ["test/load-time.test.ts", "module copies loaded inside each test (jest.isolateModules) for the mutation gate; what they check the other suites check on every runtime"],
   ["test/load-time-config.test.ts", "module copies loaded inside each test (jest.isolateModules) for the mutation gate; what they check the other suites check on every runtime"],
 ];
