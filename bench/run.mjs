@@ -85,9 +85,15 @@ try {
     out(`vpnaas-sdk (akskAuth + retry) × ${AKSK_HEADERS_PEER}, same round: ${quartiles(perRound, 3)}: the SDK against a plain fetch that sends the very same headers, so that what the longer headers cost on the wire is left out.`);
   }
 
-  // 1a. The same GETs, each client alone in its own processes (bench/alone.mjs): steadier than
-  // interleaving, and each client pays for its own garbage. Huawei's SDK is left out (~3× slower,
-  // it would take as long as all the others).
+  // 1b. Listing: the SDK's lazy listing walks 1,000 connections in 10 pages, against a plain fetch
+  // loop sending the same 10 requests, measured like the GETs (whole listings interleaved).
+  out();
+  for (const line of await listTable(url, { rounds: LIST_ROUNDS })) out(line);
+
+  // 1c. The same GETs and listings, each client alone in its own processes (bench/alone.mjs):
+  // steadier than interleaving, and each client pays for its own garbage. Huawei's SDK is left out
+  // (~3× slower, it would take as long as all the others). Last of this process's network calls:
+  // its keep-alive connections, idle for the minutes this takes, would be closed under it (EPIPE).
   const aloneNames = names.filter((n) => !n.startsWith("huaweicloud"));
   const alone = timeAlone(aloneNames, url, { processes: ALONE_PROCESSES });
   const { calls, warmup } = aloneCalls(false);
@@ -97,11 +103,6 @@ try {
   out("| client | µs per call, median (interquartile range) | × plain fetch | CPU µs per call (the process's, all threads) | × plain fetch |");
   out("| --- | ---: | ---: | ---: | ---: |");
   for (const name of aloneNames) out(`| ${name} | ${quartiles(alone.wall[name])} | ${alone.wallRatio(name).toFixed(3)} | ${quartiles(alone.cpu[name])} | ${alone.cpuRatio(name).toFixed(3)} |`);
-
-  // 1b. Listing: the SDK's lazy listing walks 1,000 connections in 10 pages, against a plain fetch
-  // loop sending the same 10 requests, measured like the GETs (whole listings interleaved).
-  out();
-  for (const line of await listTable(url, { rounds: LIST_ROUNDS })) out(line);
   const listNames = Object.keys(listContenders);
   const listAlone = timeAlone(listNames, url, { processes: ALONE_PROCESSES, list: true });
   out();
