@@ -46,19 +46,24 @@ export function listOperation<T>(stack: ClientStack, spec: OperationSpec, query:
   return {
     pages,
     // By hand rather than `yield*`: an async generator awaits each item it yields, a cost per item
-    // that shows in a long listing.
+    // that shows in a long listing. For the same reason an item of the page at hand is handed on
+    // in a promise made resolved, without an async function's turn; only a new page is awaited.
     [Symbol.asyncIterator](): AsyncIterator<T> {
       const source = pages();
       let page: T[] = [];
       let at = 0;
+      const nextPage = async (): Promise<IteratorResult<T>> => {
+        while (at >= page.length) {
+          const step = await source.next();
+          if (step.done) return { value: undefined, done: true };
+          [page, at] = [step.value, 0];
+        }
+        return { value: page[at++]!, done: false };
+      };
       return {
-        async next() {
-          while (at >= page.length) {
-            const step = await source.next();
-            if (step.done) return { value: undefined, done: true };
-            [page, at] = [step.value, 0];
-          }
-          return { value: page[at++]!, done: false };
+        next() {
+          // Stryker disable next-line ConditionalExpression: equivalent when false, nextPage hands on an item of the page at hand too (its loop does not run), a turn later
+          return at < page.length ? Promise.resolve({ value: page[at++]!, done: false }) : nextPage();
         },
         async return() {
           await source.return(undefined);
