@@ -24,25 +24,26 @@ export const ONE_OPERATION_FLOOR = "vpnaas-sdk, one operation's code alone in on
 export const AKSK_HEADERS_PEER = "plain fetch + the same AK/SK headers (signed once)";
 export const AKSK_TIMED_PEER = "plain fetch + the same AK/SK headers + AbortSignal + timer";
 
+const TOKEN_HEADERS = { Accept: "application/json", "X-Auth-Token": TOKEN };
+/** A GET by plain fetch with `headers`; `timed`: with an AbortController's signal and a timer of 30 s, as a time limit needs. */
+function plainGet(url, headers, timed) {
+  if (!timed) return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
+  return async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      return (await (await fetch(url + PATH, { headers, signal: controller.signal })).json()).ipsec_site_connection;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 export const contenders = {
-  "plain fetch": async (url) => {
-    const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
-    return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
-  },
+  "plain fetch": async (url) => plainGet(url, TOKEN_HEADERS, false),
   // What any client with a per-request time limit pays on top of plain fetch: an AbortController,
   // its signal handed to fetch (undici then listens on it), and a timer.
-  "plain fetch + AbortSignal + timer": async (url) => {
-    const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
-    return async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 30_000);
-      try {
-        return (await (await fetch(url + PATH, { headers, signal: controller.signal })).json()).ipsec_site_connection;
-      } finally {
-        clearTimeout(timer);
-      }
-    };
-  },
+  "plain fetch + AbortSignal + timer": async (url) => plainGet(url, TOKEN_HEADERS, true),
   // The wire cost of AK/SK's headers without the SDK: the headers akskAuth sends (a longer
   // Authorization, X-Sdk-Date, X-Project-Id), signed once here and sent as they are on every call.
   // Against this line, the SDK's AK/SK row shows what signing and the SDK add per call.
@@ -51,16 +52,7 @@ export const contenders = {
     const sdkDate = formatSdkDate(new Date());
     const signed = await signAkSk({ method: "GET", url: url + PATH, headers: [["accept", "application/json"], ["x-project-id", PROJECT_ID]], sdkDate, accessKey: AK, secretKey: SK });
     const headers = { Accept: "application/json", "X-Project-Id": PROJECT_ID, "X-Sdk-Date": signed["X-Sdk-Date"], Authorization: signed.Authorization };
-    if (!timed) return async () => (await (await fetch(url + PATH, { headers })).json()).ipsec_site_connection;
-    return async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 30_000);
-      try {
-        return (await (await fetch(url + PATH, { headers, signal: controller.signal })).json()).ipsec_site_connection;
-      } finally {
-        clearTimeout(timer);
-      }
-    };
+    return plainGet(url, headers, timed);
   },
   // The floor of any AK/SK client with a time limit per request: the headers above, sent as they
   // are, and the AbortController, signal and timer of "plain fetch + AbortSignal + timer". The
