@@ -41,9 +41,10 @@ const SYSTEM_WORDS: [RegExp, string][] = [
   [/Network is unreachable/, "ENETUNREACH"],
   // rustls's words for a certificate no trusted CA signed: OpenSSL's (and Node's) code for it.
   [/invalid peer certificate: UnknownIssuer/, "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
-  // rustls's CertificateError Display (Deno 2.9) for a certificate past its notAfter, and for one
-  // whose names do not include the host: Node's codes for the same servers.
+  // rustls's CertificateError Display (Deno 2.9) for a certificate past its notAfter, before its
+  // notBefore, and for one whose names do not include the host: Node's codes for the same servers.
   [/invalid peer certificate: certificate expired: /, "CERT_HAS_EXPIRED"],
+  [/invalid peer certificate: certificate not valid yet: /, "CERT_NOT_YET_VALID"],
   [/invalid peer certificate: certificate not valid for name /, "ERR_TLS_CERT_ALTNAME_INVALID"],
 ];
 

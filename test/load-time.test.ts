@@ -62,6 +62,7 @@ describe("network-failure", () => {
       // Deno 2.9.6's words (rustls's CertificateError Display), captured as in test/retry.test.ts.
       ["invalid peer certificate: certificate expired: verification time 1796087106 (UNIX), but certificate is not valid after 1577923200 (218163906 seconds ago)", "CERT_HAS_EXPIRED"],
       ['invalid peer certificate: certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("other.example")', "ERR_TLS_CERT_ALTNAME_INVALID"],
+      ["invalid peer certificate: certificate not valid yet: verification time 1796094684 (UNIX), but certificate is not valid before 1922313600 (126218916 seconds in future)", "CERT_NOT_YET_VALID"],
     ];
     for (const [message, code] of cases) expect(networkErrorCode(new TypeError("fetch failed", { cause: new Error(message) }))).toBe(code);
     expect(networkErrorCode(new TypeError("fetch failed", { cause: new Error("something else") }))).toBeUndefined();

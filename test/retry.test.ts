@@ -6,15 +6,20 @@ import { retryLayer, type RetryOptions } from "../src/retry";
 import { type AttemptOutcome, decideRetry, parseRetryAfterMs, RETRY_DEFAULTS, type RetryInput } from "../src/retry-policy";
 import { outgoing } from "./helpers/faults";
 
-// Deno 2.9.6's words for a server certificate that expired and for one not valid for the host,
-// captured from fetch's err.cause.message (err.message is "fetch failed") against a Node https server
-// on 127.0.0.1 with the test CA trusted (--cert ca.pem), so only the expiry or the name was wrong.
-// Certificates: openssl req -x509 (the CA); `openssl ca -startdate 20200101000000Z -enddate
-// 20200102000000Z` (expired, SAN IP:127.0.0.1); openssl x509 -req with SAN DNS:other.example (the
-// name). Node 24's fetch gives CERT_HAS_EXPIRED and ERR_TLS_CERT_ALTNAME_INVALID for the same servers.
+// Deno 2.9.6's words for a server certificate that expired, for one not valid yet and for one not
+// valid for the host, captured from fetch's err.cause.message (err.message is "fetch failed") against
+// a Node https server on 127.0.0.1 with the test CA trusted (--cert ca.pem), so only the dates or the
+// name were wrong. Certificates: openssl req -x509 (the CA); `openssl ca -startdate 20200101000000Z
+// -enddate 20200102000000Z` (expired, SAN IP:127.0.0.1); `openssl ca -startdate 20301201000000Z
+// -enddate 20301231000000Z` (not valid yet); openssl x509 -req with SAN DNS:other.example (the
+// name). Node 24's fetch gives CERT_HAS_EXPIRED, CERT_NOT_YET_VALID and ERR_TLS_CERT_ALTNAME_INVALID
+// for the same servers.
 const DENO_EXPIRED =
   "error sending request for url (https://127.0.0.1:18441/): client error (Connect): invalid peer certificate: certificate expired: " +
   "verification time 1796087106 (UNIX), but certificate is not valid after 1577923200 (218163906 seconds ago)";
+const DENO_NOT_YET_VALID =
+  "error sending request for url (https://127.0.0.1:37941/): client error (Connect): invalid peer certificate: certificate not valid yet: " +
+  "verification time 1796094684 (UNIX), but certificate is not valid before 1922313600 (126218916 seconds in future)";
 const DENO_WRONG_NAME =
   "error sending request for url (https://127.0.0.1:18442/): client error (Connect): invalid peer certificate: " +
   'certificate not valid for name "127.0.0.1"; certificate is only valid for DnsName("other.example")';
@@ -194,6 +199,7 @@ describe("the retry layer over a stub transport", () => {
 
   test.each([
     ["expired", DENO_EXPIRED, "CERT_HAS_EXPIRED"],
+    ["not valid yet", DENO_NOT_YET_VALID, "CERT_NOT_YET_VALID"],
     ["for another host name", DENO_WRONG_NAME, "ERR_TLS_CERT_ALTNAME_INVALID"],
   ])("fails at once on Deno's certificate %s: the same certificate comes back on every attempt", async (_label, words, code) => {
     let calls = 0;
@@ -397,6 +403,7 @@ describe("networkErrorCode", () => {
     ["Deno's connection refused", denoFailure("error sending request for url (http://127.0.0.1:1/): client error (Connect): tcp connect error: Connection refused (os error 111)"), "ECONNREFUSED"],
     ["Deno's untrusted certificate", denoFailure("error sending request for url (https://127.0.0.1:1/): client error (Connect): invalid peer certificate: UnknownIssuer"), "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
     ["Deno's expired certificate", denoFailure(DENO_EXPIRED), "CERT_HAS_EXPIRED"],
+    ["Deno's certificate not valid yet", denoFailure(DENO_NOT_YET_VALID), "CERT_NOT_YET_VALID"],
     ["Deno's certificate for another host name", denoFailure(DENO_WRONG_NAME), "ERR_TLS_CERT_ALTNAME_INVALID"],
     ["Deno's reset", denoFailure("Connection reset by peer (os error 104)"), "ECONNRESET"],
     ["an error without code or known words", new TypeError("fetch failed"), undefined],
