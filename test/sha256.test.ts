@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { hmacSha256HexKey, hmacSha256Key, hmacSha256KeyJs, sha256, sha256Js, toHex } from "../src/auth/sha256";
+import { hmacSha256HexKey, hmacSha256Key, hmacSha256KeyJs, paddedLength, sha256, sha256Js, toHex } from "../src/auth/sha256";
 
 // Both implementations are tested: the native one Node uses, and the JavaScript one browsers use.
 const implementations = [
@@ -23,6 +23,12 @@ test.each([
 
 test("HMAC-SHA256 gives RFC 4231 test case 2", () => {
   expect(toHex(hmacSha256(enc("Jefe"), enc("what do ya want for nothing?")))).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+});
+
+test("a padded message is whole blocks with room for 0x80 and the length, also from 2 GiB on, where 32-bit arithmetic wraps", () => {
+  expect([0, 55, 56, 63, 64, 119, 120].map(paddedLength)).toEqual([64, 64, 128, 128, 128, 128, 192]);
+  expect(paddedLength(2 ** 31 - 8)).toBe(2 ** 31 + 64);
+  expect(paddedLength(2 ** 32 - 1)).toBe(2 ** 32 + 64);
 });
 
 test("agrees with node:crypto on every length around the block and padding edges", () => {

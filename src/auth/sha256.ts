@@ -91,11 +91,17 @@ function compress(h: Int32Array, data: Uint8Array): void {
 }
 
 /**
+ * Bytes a message of `length` bytes takes once padded (FIPS 180-4, 5.1.1): room for the 0x80 byte
+ * and the 8-byte length, rounded up to whole 64-byte blocks. Arithmetic, as `&` would wrap at 2 GiB.
+ */
+export const paddedLength = (length: number): number => Math.ceil((length + 9) / 64) * 64;
+
+/**
  * Finishes a digest: hashes `data` onward from `state` (H0, or a state after `prefixLength` bytes
  * already compressed) and returns the 32-byte digest. `state` is not modified.
  */
 function finish(state: Int32Array, prefixLength: number, data: Uint8Array): Uint8Array {
-  const padded = new Uint8Array((data.length + 72) & ~63);
+  const padded = new Uint8Array(paddedLength(data.length));
   padded.set(data);
   padded[data.length] = 0x80;
   const view = new DataView(padded.buffer);
