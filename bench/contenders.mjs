@@ -13,10 +13,10 @@ const PROJECT_ID = "77b6a44cba5143ab91d13ab9a8ff44fd";
 export const TYPESCRIPT_FETCH_BUNDLE = new URL("../.cache/bench/typescript-fetch.mjs", import.meta.url);
 
 export const ONE_OPERATION_BUNDLE = new URL("../.cache/bench/one-operation.mjs", import.meta.url);
-/** Bundles bench/one-operation-entry.ts for Node into {@link ONE_OPERATION_BUNDLE}, one file, as dist is (not minified). */
+/** Bundles bench/one-operation-entry.mjs (from dist/) for Node into {@link ONE_OPERATION_BUNDLE}, one file, not minified, as dist is. */
 export async function bundleOneOperation() {
   const { build } = await import("esbuild");
-  const entry = new URL("./one-operation-entry.ts", import.meta.url).pathname;
+  const entry = new URL("./one-operation-entry.mjs", import.meta.url).pathname;
   await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "es2022", outfile: ONE_OPERATION_BUNDLE.pathname, logLevel: "error" });
 }
 export const ONE_OPERATION_FLOOR = "vpnaas-sdk, one operation's code alone in one file (floor)";
